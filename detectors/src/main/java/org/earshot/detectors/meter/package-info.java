@@ -1,0 +1,2 @@
+/** Level metering nodes. */
+package org.earshot.detectors.meter;
