@@ -24,7 +24,7 @@ class EngineTest {
     private static final int RATE = 16_000;
 
     /** A source over an array, offline or live, in uneven reads. */
-    static final class ArraySource implements AudioSource {
+    static class ArraySource implements AudioSource {
         private final float[] samples;
         private final boolean live;
         private int pos;

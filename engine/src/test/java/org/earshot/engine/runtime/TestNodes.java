@@ -103,7 +103,7 @@ final class TestNodes {
     }
 
     /** Throws on its third block. */
-    static final class ThrowingNode implements AudioNode {
+    static class ThrowingNode implements AudioNode {
         int processed;
 
         @Override
