@@ -48,6 +48,17 @@ public interface AudioNode {
     /** Clears all state after a stream break, without reallocating. */
     void reset();
 
+    /**
+     * Applies a parameter change sent from another thread (a control, the dashboard), on the audio
+     * thread, just before {@link #process} of the block it takes effect in. Must not allocate or throw;
+     * unknown ids are ignored. Nodes that ramp a value to avoid zipper noise start the ramp here.
+     *
+     * @param parameterId the node's own parameter id
+     * @param value       the new value
+     */
+    default void onParameter(final int parameterId, final double value) {
+    }
+
     /** Frees resources; the node may not be processed again until prepared. */
     default void release() {
     }

@@ -40,6 +40,7 @@ public final class GraphRunner implements AutoCloseable {
     private final List<Thread> threads = new ArrayList<>();
     private final CountDownLatch ended = new CountDownLatch(1);
     private final FramePublisher publisher;
+    private final NodeStep[] nodeSteps;
 
     /**
      * Builds the ring and consumers; {@link #start} starts their threads.
@@ -94,6 +95,25 @@ public final class GraphRunner implements AutoCloseable {
             ring.addGatingSequences(completion.getSequence());
         }
         this.publisher = new FramePublisher(ring);
+        this.nodeSteps = steps;
+    }
+
+    /**
+     * Posts a parameter change to a node from any thread; it is applied at the start of the node's next
+     * block, on the audio thread.
+     *
+     * @param nodeName    the node's name
+     * @param parameterId the node's parameter id
+     * @param value       the new value
+     * @return false if no node has that name or its inbox is full
+     */
+    public boolean trySetParameter(final String nodeName, final int parameterId, final double value) {
+        for (final NodeStep step : nodeSteps) {
+            if (step.node().name().equals(nodeName)) {
+                return step.inbox().offer(parameterId, value);
+            }
+        }
+        return false;
     }
 
     /**

@@ -19,6 +19,7 @@ final class NodeStep {
     private final GraphCounters counters;
     private final Queue<NodeFailure> failures;
     private final String graphName;
+    private final ParameterInbox inbox = new ParameterInbox();
     private boolean failed;
 
     NodeStep(
@@ -46,6 +47,7 @@ final class NodeStep {
         }
         final long start = System.nanoTime();
         try {
+            inbox.drainTo(node);
             if ((slot.flags & FrameSlot.FLAG_STREAM_BREAK) != 0) {
                 node.reset();
             }
@@ -61,6 +63,10 @@ final class NodeStep {
 
     AudioNode node() {
         return node;
+    }
+
+    ParameterInbox inbox() {
+        return inbox;
     }
 
     /** A node's unexpected throwable, reported by the status agent. */
