@@ -11,7 +11,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import org.HdrHistogram.Histogram;
+import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.CompositeAgent;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -42,6 +44,7 @@ public final class Engine implements AutoCloseable {
     private final ManyToOneConcurrentArrayQueue<NodeStep.NodeFailure> failures = new ManyToOneConcurrentArrayQueue<>(1024);
     private final List<Graph> graphs = new ArrayList<>();
     private final List<Thread> pumpThreads = new ArrayList<>();
+    private final List<AgentRunner> poolRunners = new ArrayList<>();
     private AgentRunner eventRunner;
     private AgentRunner statusRunner;
     private StatusReporter reporter;
@@ -58,6 +61,8 @@ public final class Engine implements AutoCloseable {
      * @param reportIntervalMs  how often histograms become counters, ms
      * @param histogramLog      HdrHistogram interval log to write, or null
      * @param errorLog          where one-line error reports go
+     * @param graphThreads      0: every graph has its own thread(s); n &gt; 0: SHARED-mode graphs are polled
+     *                          by a pool of n threads (many rooms on a small machine)
      */
     public record Settings(
         Path countersDirectory,
@@ -65,7 +70,8 @@ public final class Engine implements AutoCloseable {
         List<EventSink> sinks,
         long reportIntervalMs,
         Path histogramLog,
-        Consumer<String> errorLog) {
+        Consumer<String> errorLog,
+        int graphThreads) {
         /**
          * @throws IllegalArgumentException on a bad value
          */
@@ -75,6 +81,9 @@ public final class Engine implements AutoCloseable {
             }
             if (reportIntervalMs < 10) {
                 throw new IllegalArgumentException("reportIntervalMs must be >= 10, got " + reportIntervalMs);
+            }
+            if (graphThreads < 0 || graphThreads > 256) {
+                throw new IllegalArgumentException("graphThreads must be in [0, 256], got " + graphThreads);
             }
             sinks = List.copyOf(sinks);
             if (errorLog == null) {
@@ -87,7 +96,7 @@ public final class Engine implements AutoCloseable {
          * @return settings with a 1 MiB event ring, 1 s reports, in-memory counters
          */
         public static Settings defaults(final List<EventSink> sinks) {
-            return new Settings(null, 1 << 20, sinks, 1000, null, null);
+            return new Settings(null, 1 << 20, sinks, 1000, null, null, 0);
         }
 
         /**
@@ -95,7 +104,15 @@ public final class Engine implements AutoCloseable {
          * @return a copy publishing counters there
          */
         public Settings withCountersDirectory(final Path dir) {
-            return new Settings(dir, eventRingBytes, sinks, reportIntervalMs, histogramLog, errorLog);
+            return new Settings(dir, eventRingBytes, sinks, reportIntervalMs, histogramLog, errorLog, graphThreads);
+        }
+
+        /**
+         * @param threads size of the shared graph-thread pool, 0 for a thread per graph
+         * @return a copy with that pool
+         */
+        public Settings withGraphThreads(final int threads) {
+            return new Settings(countersDirectory, eventRingBytes, sinks, reportIntervalMs, histogramLog, errorLog, threads);
         }
 
         /**
@@ -103,7 +120,7 @@ public final class Engine implements AutoCloseable {
          * @return a copy writing an HdrHistogram interval log
          */
         public Settings withHistogramLog(final Path log) {
-            return new Settings(countersDirectory, eventRingBytes, sinks, reportIntervalMs, log, errorLog);
+            return new Settings(countersDirectory, eventRingBytes, sinks, reportIntervalMs, log, errorLog, graphThreads);
         }
 
         /**
@@ -111,7 +128,7 @@ public final class Engine implements AutoCloseable {
          * @return a copy with that capacity
          */
         public Settings withEventRingBytes(final int bytes) {
-            return new Settings(countersDirectory, bytes, sinks, reportIntervalMs, histogramLog, errorLog);
+            return new Settings(countersDirectory, bytes, sinks, reportIntervalMs, histogramLog, errorLog, graphThreads);
         }
     }
 
@@ -178,7 +195,8 @@ public final class Engine implements AutoCloseable {
         final List<String> names = plan.nodes().stream().map(n -> n.name()).toList();
         final GraphCounters counters = new GraphCounters(countersFile, plan.config().name(), names,
             plan.config().budgetNs());
-        final GraphRunner runner = new GraphRunner(plan, id, eventRing, counters, failures);
+        final GraphRunner runner = new GraphRunner(plan, id, eventRing, counters, failures,
+            settings.graphThreads() > 0);
         final SourcePump pump = new SourcePump(source, runner.publisher(), counters, plan.config().blockFrames(),
             plan.latencyFrames());
         final GraphInfo info = new GraphInfo(id, plan.config().name(), plan.config().sampleRateHz(),
@@ -205,8 +223,25 @@ public final class Engine implements AutoCloseable {
             t -> settings.errorLog().accept("status agent: " + t), null, reporter);
         AgentRunner.startOnThread(eventRunner, namedFactory("earshot-events"));
         AgentRunner.startOnThread(statusRunner, namedFactory("earshot-status"));
+        final List<List<Agent>> pool = new ArrayList<>();
+        for (int i = 0; i < settings.graphThreads(); i++) {
+            pool.add(new ArrayList<>());
+        }
+        int next = 0;
         for (final Graph g : graphs) {
-            g.runner.start(namedFactory("earshot-graph-" + g.info.name()));
+            if (g.runner.agent() != null) {
+                pool.get(next++ % pool.size()).add(g.runner.agent());
+            } else {
+                g.runner.start(namedFactory("earshot-graph-" + g.info.name()));
+            }
+        }
+        for (int i = 0; i < pool.size(); i++) {
+            if (!pool.get(i).isEmpty()) {
+                final AgentRunner r = new AgentRunner(new BackoffIdleStrategy(50, 10, 10_000, 200_000),
+                    t -> settings.errorLog().accept("graph pool: " + t), null, new CompositeAgent(pool.get(i)));
+                poolRunners.add(r);
+                AgentRunner.startOnThread(r, namedFactory("earshot-graphs-" + i));
+            }
         }
         for (final Graph g : graphs) {
             final Thread t = namedFactory("earshot-source-" + g.info.name()).newThread(g.pump);
@@ -301,6 +336,9 @@ public final class Engine implements AutoCloseable {
             if (started) {
                 g.runner.awaitEnd(10, TimeUnit.SECONDS);
             }
+        }
+        for (final AgentRunner r : poolRunners) {
+            r.close();
         }
         if (eventRunner != null) {
             eventRunner.close();

@@ -10,9 +10,11 @@ import java.util.concurrent.TimeUnit;
 import com.lmax.disruptor.BatchEventProcessor;
 import com.lmax.disruptor.BatchEventProcessorBuilder;
 import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.EventPoller;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.Sequence;
 import com.lmax.disruptor.SleepingWaitStrategy;
+import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.earshot.engine.AudioNode;
 import org.earshot.engine.BlockContext;
@@ -27,6 +29,8 @@ import org.earshot.engine.graph.ThreadingMode;
  *  SHARED:     source ──► [ring] ──► one consumer: node0, node1, ... in dependency order
  *  DEDICATED:  source ──► [ring] ──► consumer per node, each gated by the sequences of the nodes it
  *                                    reads ──► completion consumer gated by all of them
+ *  POOLED:     like SHARED, but polled as an {@link Agent} so that several graphs share a few threads
+ *              (many rooms on a small machine)
  * </pre>
  *
  * Node outputs live in the slot, so a downstream consumer reads the outputs of the same block, whatever
@@ -41,6 +45,7 @@ public final class GraphRunner implements AutoCloseable {
     private final CountDownLatch ended = new CountDownLatch(1);
     private final FramePublisher publisher;
     private final NodeStep[] nodeSteps;
+    private final Agent pollingAgent;
 
     /**
      * Builds the ring and consumers; {@link #start} starts their threads.
@@ -57,6 +62,27 @@ public final class GraphRunner implements AutoCloseable {
         final org.agrona.concurrent.ringbuffer.RingBuffer eventRing,
         final GraphCounters counters,
         final Queue<NodeStep.NodeFailure> failures) {
+        this(plan, graphId, eventRing, counters, failures, false);
+    }
+
+    /**
+     * Builds the ring and consumers.
+     *
+     * @param plan       the prepared graph
+     * @param graphId    id written in event records
+     * @param eventRing  the engine's event ring
+     * @param counters   the graph's counters
+     * @param failures   queue for node failures
+     * @param pooled     for a SHARED graph: run it as a polling {@link #agent()} on a shared thread instead of
+     *                   a thread of its own
+     */
+    public GraphRunner(
+        final RenderPlan plan,
+        final int graphId,
+        final org.agrona.concurrent.ringbuffer.RingBuffer eventRing,
+        final GraphCounters counters,
+        final Queue<NodeStep.NodeFailure> failures,
+        final boolean pooled) {
         this.plan = plan;
         this.counters = counters;
         final int maxFrames = plan.config().maxBlockFrames();
@@ -71,7 +97,12 @@ public final class GraphRunner implements AutoCloseable {
             steps[i] = new NodeStep(nodes.get(i), writer, counters.nodeTimers[i], counters, failures,
                 plan.config().name());
         }
-        if (plan.config().threadingMode() == ThreadingMode.SHARED) {
+        Agent agent = null;
+        if (plan.config().threadingMode() == ThreadingMode.SHARED && pooled) {
+            final EventPoller<FrameSlot> poller = ring.newPoller();
+            ring.addGatingSequences(poller.getSequence());
+            agent = new PollingAgent(poller, new SharedHandler(steps));
+        } else if (plan.config().threadingMode() == ThreadingMode.SHARED) {
             final BatchEventProcessor<FrameSlot> p = new BatchEventProcessorBuilder()
                 .build(ring, ring.newBarrier(), new SharedHandler(steps));
             processors.add(p);
@@ -96,6 +127,12 @@ public final class GraphRunner implements AutoCloseable {
         }
         this.publisher = new FramePublisher(ring);
         this.nodeSteps = steps;
+        this.pollingAgent = agent;
+    }
+
+    /** @return the agent to run on a shared thread, or null if this runner has threads of its own */
+    public Agent agent() {
+        return pollingAgent;
     }
 
     /**
@@ -216,6 +253,35 @@ public final class GraphRunner implements AutoCloseable {
                 step.run(slot, ctx);
             }
             completeBlock(slot, start);
+        }
+    }
+
+    private final class PollingAgent implements Agent, EventPoller.Handler<FrameSlot> {
+        private final EventPoller<FrameSlot> poller;
+        private final SharedHandler handler;
+        private int work;
+
+        PollingAgent(final EventPoller<FrameSlot> poller, final SharedHandler handler) {
+            this.poller = poller;
+            this.handler = handler;
+        }
+
+        @Override
+        public int doWork() throws Exception {
+            work = 0;
+            poller.poll(this);
+            return work;
+        }
+
+        @Override
+        public boolean onEvent(final FrameSlot slot, final long sequence, final boolean endOfBatch) {
+            handler.onEvent(slot, sequence, endOfBatch);
+            return ++work < 16;
+        }
+
+        @Override
+        public String roleName() {
+            return "graph-" + plan.config().name();
         }
     }
 

@@ -88,6 +88,32 @@ class EngineTest {
     }
 
     @Test
+    void shouldRunManyGraphsOnASmallPoolOfThreads() throws Exception {
+        final CollectingSink sink = new CollectingSink();
+        try (Engine engine = new Engine(Engine.Settings.defaults(List.of(sink)).withGraphThreads(2))) {
+            for (int room = 0; room < 8; room++) {
+                final float[] x = new float[RATE * 2];
+                x[1_000 + room] = 0.9f;
+                final GraphBuilder b = new GraphBuilder();
+                final TestNodes.AbsSumNode abs = b.add(new TestNodes.AbsSumNode());
+                b.add(new TestNodes.PeakNode(abs, 0), abs);
+                engine.addGraph(b.build(GraphConfig.of("room" + room, RATE, 160, EventMode.OFFLINE)),
+                    new ArraySource(x, false));
+            }
+            engine.start();
+            assertTrue(engine.awaitCompletion(30, TimeUnit.SECONDS));
+            final List<CollectingSink.Event> events = sink.events("test_peak");
+            assertEquals(8, events.size());
+            for (final CollectingSink.Event e : events) {
+                assertEquals(1_000L + e.graphId(), e.frame(), "each room's event comes from its own graph");
+            }
+            final long graphThreads = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().contains("graph-room")).count();
+            assertEquals(2, graphThreads, "8 graphs share 2 threads");
+        }
+    }
+
+    @Test
     void shouldZeroAndCountNonFiniteSamples() throws Exception {
         final float[] x = new float[RATE];
         x[10] = Float.NaN;
