@@ -20,6 +20,8 @@ import org.earshot.engine.status.CountersFile;
  * allocated in between (the steady-state allocation test every node gets).
  */
 public final class GraphHarness implements AutoCloseable {
+    private static final com.sun.management.ThreadMXBean THREADS =
+        (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
     private final GraphRunner runner;
     private final CollectingSink sink = new CollectingSink();
     private final AgentRunner eventRunner;
@@ -127,7 +129,7 @@ public final class GraphHarness implements AutoCloseable {
 
     /** @return total bytes allocated so far by the graph's consumer threads */
     public long graphThreadAllocatedBytes() {
-        final com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+        final com.sun.management.ThreadMXBean mx = THREADS;
         long total = 0;
         for (final long id : runner.threadIds()) {
             total += mx.getThreadAllocatedBytes(id);
