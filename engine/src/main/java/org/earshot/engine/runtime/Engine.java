@@ -321,6 +321,13 @@ public final class Engine implements AutoCloseable {
         return reporter.totals();
     }
 
+    /** Forgets the block-time totals so far, e.g. at the end of a warm-up. */
+    public void resetBlockTimeTotals() {
+        if (reporter != null) {
+            reporter.resetTotals();
+        }
+    }
+
     /** Stops sources, lets graphs finish, drains events into the sinks, stops agents and frees the counters file. */
     @Override
     public void close() throws InterruptedException {

@@ -110,8 +110,16 @@ public final class StatusReporter implements Agent {
         }
     }
 
+    /** Forgets the totals so far (after a warm-up); interval counters are unaffected. */
+    public synchronized void resetTotals() {
+        collect();
+        for (final Tracked t : tracked) {
+            t.total.reset();
+        }
+    }
+
     /**
-     * The totals since start, by timer name (graph name, or {@code graph/node}), in plan order.
+     * The totals since start (or the last {@link #resetTotals()}), by timer name (graph name, or {@code graph/node}), in plan order.
      *
      * @return copies of the accumulated histograms
      */

@@ -31,6 +31,13 @@ public final class EndToEndLatencySink implements EventSink {
         }
     }
 
+    /** Forgets what was recorded so far (after a warm-up). */
+    public void reset() {
+        synchronized (histogram) {
+            histogram.reset();
+        }
+    }
+
     /** @return a copy of the latencies recorded so far, ns */
     public Histogram histogram() {
         synchronized (histogram) {

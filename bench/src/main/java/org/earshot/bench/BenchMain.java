@@ -1,0 +1,48 @@
+package org.earshot.bench;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Entry point of {@code bench/target/earshot-bench.jar}: {@code java -jar earshot-bench.jar COMMAND ARGS...}.
+ * Commands are registered by name below; {@code jmh} runs the JMH benchmarks with JMH's own options.
+ */
+public final class BenchMain {
+    /** A bench command. */
+    @FunctionalInterface
+    public interface Command {
+        /**
+         * @param args the arguments after the command name
+         * @return process exit status
+         * @throws Exception on failure
+         */
+        int run(String[] args) throws Exception;
+    }
+
+    private static final Map<String, Command> COMMANDS = new LinkedHashMap<>();
+
+    static {
+        COMMANDS.put("latency", org.earshot.bench.latency.LatencyHarness::run);
+        COMMANDS.put("onsets", org.earshot.bench.accuracy.OnsetEval::run);
+        COMMANDS.put("jmh", args -> {
+            org.openjdk.jmh.Main.main(args);
+            return 0;
+        });
+    }
+
+    private BenchMain() {
+    }
+
+    /**
+     * @param args command and its arguments
+     * @throws Exception on failure
+     */
+    public static void main(final String[] args) throws Exception {
+        if (args.length == 0 || !COMMANDS.containsKey(args[0])) {
+            System.err.println("usage: java -jar earshot-bench.jar {" + String.join("|", COMMANDS.keySet()) + "} ARGS...");
+            System.exit(2);
+        }
+        System.exit(COMMANDS.get(args[0]).run(Arrays.copyOfRange(args, 1, args.length)));
+    }
+}
