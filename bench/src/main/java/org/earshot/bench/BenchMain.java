@@ -25,6 +25,11 @@ public final class BenchMain {
     static {
         COMMANDS.put("latency", org.earshot.bench.latency.LatencyHarness::run);
         COMMANDS.put("onsets", org.earshot.bench.accuracy.OnsetEval::run);
+        COMMANDS.put("beats", org.earshot.bench.accuracy.BeatEval::run);
+        COMMANDS.put("events", org.earshot.bench.accuracy.EventEval::run);
+        COMMANDS.put("rooms", org.earshot.bench.latency.RoomsBench::run);
+        COMMANDS.put("denoise", org.earshot.bench.accuracy.DenoiseEval::run);
+        COMMANDS.put("separate", org.earshot.bench.accuracy.SeparationEval::run);
         COMMANDS.put("jmh", args -> {
             org.openjdk.jmh.Main.main(args);
             return 0;

@@ -1,0 +1,168 @@
+package org.earshot.app.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.earshot.app.config.AudioGraphs;
+import org.earshot.app.config.GraphSettings;
+import org.earshot.app.config.LiveConfig;
+import org.earshot.app.config.PresetGraphs;
+import org.earshot.app.config.RoomMonitorSetup;
+import org.earshot.app.config.SinkSpec;
+import org.earshot.app.web.DashboardAddress;
+import org.earshot.app.web.LiveDashboard;
+import org.earshot.engine.EventMode;
+import org.earshot.engine.graph.RenderPlan;
+import org.earshot.engine.runtime.AudioRing;
+import org.earshot.engine.runtime.AudioSource;
+import org.earshot.engine.runtime.Engine;
+import org.earshot.engine.runtime.EventSink;
+import org.earshot.engine.status.CountersFile;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code earshot live}: runs a preset on a capture device (or a file paced at real time, or the demo
+ * clip when there is no device) until Ctrl-C or {@code --duration}, publishing counters for
+ * {@code earshot stat}.
+ */
+@Command(
+    name = "live",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+        "Run a preset on live input and send its events to sinks until Ctrl-C.",
+        "With no --input, the default capture device is used; if the machine has none, the bundled demo clip "
+            + "(synthesised, 30 s at 120 BPM) plays at real-time pace instead."
+    })
+final class LiveCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--preset", paramLabel = "P", description = "Graph to run: ${COMPLETION-CANDIDATES}; default meter.",
+        completionCandidates = Completions.Presets.class)
+    private String preset;
+
+    @Option(names = "--input", paramLabel = "[NAME=]DEVICE|FILE",
+        description = "A capture device (a part of a name from `earshot devices`) or an audio file, played at "
+            + "real-time pace. Default: the default capture device. Repeat as NAME=DEVICE|FILE for several rooms, "
+            + "each its own graph; events carry the room name.")
+    private List<String> inputs = new ArrayList<>();
+
+    @Option(names = "--model", paramLabel = "MODEL",
+        description = "room-monitor: a model written by `earshot train` instead of the built-in one.")
+    private Path model;
+
+    @Option(names = "--sensitivity", paramLabel = "0..1",
+        description = "room-monitor: detection sensitivity, 0 (fewest alerts) to 1; default 0.5.")
+    private Double sensitivity;
+
+    @Option(names = "--channel", paramLabel = "mix|N",
+        description = "Mix all channels down (default) or use channel N (counted from 0).")
+    private String channel;
+
+    @Option(names = "--sink", paramLabel = "SPEC",
+        description = "Where events go, repeatable: jsonl (stdout, the default) or jsonl:PATH.")
+    private List<String> sinks = new ArrayList<>();
+
+    @Option(names = "--block", paramLabel = "FRAMES",
+        description = "Frames per block (the STFT hop), 16 to 4096; default 256 (5.3 ms at 48 kHz).")
+    private Integer block;
+
+    @Option(names = "--rate", paramLabel = "HZ", description = "Graph sample rate, 8000 to 192000; default 48000.")
+    private Integer rate;
+
+    @Option(names = "--threading", paramLabel = "shared|dedicated",
+        description = "shared: all nodes on one thread (default); dedicated: one thread per node.")
+    private String threading;
+
+    @Option(names = "--output", paramLabel = "DEVICE",
+        description = "denoise: where the denoised audio plays, a part of an output device name from `earshot "
+            + "devices`; default: the default output.")
+    private String output;
+
+    @Option(names = "--duration", paramLabel = "SECONDS", description = "Stop after this many seconds.")
+    private Double duration;
+
+    @Option(names = "--histogram-log", paramLabel = "FILE",
+        description = "Write an HdrHistogram interval log of block times to FILE.")
+    private Path histogramLog;
+
+    @Option(names = "--dashboard", paramLabel = "[HOST:]PORT", arity = "0..1", fallbackValue = DashboardAddress.DEFAULT,
+        description = "Serve a live web dashboard (spectrogram, onsets, beats, events, denoiser, engine health, "
+            + "controls) at http://HOST:PORT/; default " + DashboardAddress.DEFAULT + ". Its WebSocket uses PORT+1; "
+            + "port 0 picks free ports.")
+    private String dashboard;
+
+    @Override
+    public Integer call() throws Exception {
+        final boolean roomMonitor = "room-monitor".equals(preset);
+        if (roomMonitor) {
+            RoomMonitorSetup.useModel(model);
+            RoomMonitorSetup.useSensitivity(sensitivity);
+        }
+        final GraphSettings graph = GraphSettings.fromFlags(preset,
+            rate == null && roomMonitor ? Integer.valueOf(16_000) : rate,
+            block == null && roomMonitor ? Integer.valueOf(160) : block, threading);
+        final boolean rooms = inputs.size() > 1 || inputs.stream().anyMatch(i -> i.indexOf('=') > 0);
+        final String input = inputs.isEmpty() || rooms ? null : inputs.get(0);
+        final LiveConfig config = LiveConfig.fromFlags(graph, input, channel, sinks, duration, histogramLog);
+        if (rooms) {
+            try (ShutdownGuard guard = new ShutdownGuard()) {
+                return RoomsRun.run(graph, RoomsRun.rooms(inputs), config, guard, spec.commandLine().getErr(),
+                    dashboard);
+            }
+        }
+        final PrintWriter err = spec.commandLine().getErr();
+        final RenderPlan preset = PresetGraphs.build(config.graph(), "live", EventMode.LIVE);
+        final AudioRing[] audioOut = AudioGraphs.takeRings("live");
+        try (ShutdownGuard guard = new ShutdownGuard();
+            AudioSource source = Sources.openLive(config, err);
+            LivePlayback playback = LivePlayback.open(output, config.graph().sampleRateHz(), audioOut, err);
+            LiveDashboard web = LiveDashboard.open(dashboard, List.of(preset),
+                config.graph().preset().cliName() + " on " + source.describe(),
+                config.sinks().stream().map(SinkSpec::describe).toList(), err)) {
+            final RenderPlan plan = web == null ? preset : web.plans().get(0);
+            final List<EventSink> eventSinks = new ArrayList<>(Sinks.open(config.sinks()));
+            if (web != null) {
+                eventSinks.add(web.sink());
+            }
+            Engine.Settings settings = Engine.Settings.defaults(eventSinks)
+                .withCountersDirectory(CountersFile.defaultDirectory());
+            if (config.histogramLog() != null) {
+                settings = settings.withHistogramLog(config.histogramLog());
+            }
+            err.println("earshot: live: preset " + config.graph().preset().cliName() + ", "
+                + config.graph().sampleRateHz() + " Hz, block " + config.graph().blockFrames() + " frames, "
+                + source.describe() + " -> " + Sinks.describe(config.sinks())
+                + (config.durationMs() > 0 ? ", for " + config.durationMs() / 1000.0 + " s" : "; Ctrl-C stops"));
+            err.flush();
+            final EngineRun.Result result = EngineRun.run(settings, plan, source, config.durationMs(), guard,
+                web == null ? null : new EngineRun.Observer() {
+                    @Override
+                    public void onStarted(final Engine engine) {
+                        web.attach(engine);
+                    }
+
+                    @Override
+                    public void onClosing() {
+                        web.detach();
+                    }
+                });
+            if (result.sourceFailure() != null) {
+                throw Sources.asUserError(result.sourceFailure(), source.describe());
+            }
+            if (result.captureOverruns() > 0 || result.eventsDropped() > 0) {
+                err.println("earshot: live: " + result.captureOverruns() + " capture overruns, "
+                    + result.eventsDropped() + " events dropped");
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package org.earshot.app.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.earshot.app.config.JsonlSinkSpec;
+import org.earshot.app.config.MqttSinkSpec;
+import org.earshot.app.config.RoomMonitorSetup;
+import org.earshot.app.config.SinkSpec;
+import org.earshot.app.config.WebhookSinkSpec;
+import org.earshot.engine.runtime.EventSink;
+import org.earshot.io.sink.JsonLinesSink;
+import org.earshot.io.sink.mqtt.MqttSink;
+import org.earshot.io.sink.mqtt.MqttSinkConfig;
+import org.earshot.io.sink.webhook.WebhookSink;
+import org.earshot.io.sink.webhook.WebhookSinkConfig;
+
+/** Opens the event sinks that {@code --sink} flags name. */
+final class Sinks {
+    private Sinks() {
+    }
+
+    /**
+     * @param specs parsed {@code --sink} flags
+     * @return one open sink per spec, in order
+     * @throws UserError naming the flag if a sink cannot be opened (e.g. an unwritable file)
+     */
+    static List<EventSink> open(final List<SinkSpec> specs) throws UserError {
+        final List<EventSink> sinks = new ArrayList<>();
+        try {
+            for (final SinkSpec spec : specs) {
+                sinks.add(open(spec));
+            }
+            return sinks;
+        } catch (final UserError ex) {
+            closeAll(sinks, null);
+            throw ex;
+        }
+    }
+
+    private static EventSink open(final SinkSpec spec) throws UserError {
+        if (spec instanceof JsonlSinkSpec jsonl) {
+            if (jsonl.toStdout()) {
+                return JsonLinesSink.toStdout();
+            }
+            try {
+                return JsonLinesSink.toFile(jsonl.file());
+            } catch (final IOException ex) {
+                throw UserError.input("--sink " + spec.describe() + ": " + FailureHandler.firstLine(ex.getMessage()));
+            }
+        }
+        if (spec instanceof MqttSinkSpec mqtt) {
+            return new MqttSink(new MqttSinkConfig(mqtt.brokerUri(), mqtt.clientIdPrefix(), mqtt.topicPrefix(),
+                mqtt.spoolDirectory(), 64L << 20, mqtt.discovery(), "homeassistant", RoomMonitorSetup.alertLabels(), 30,
+                null, null), Sinks::report);
+        }
+        if (spec instanceof WebhookSinkSpec webhook) {
+            return new WebhookSink(WebhookSinkConfig.of(webhook.url(), webhook.spoolDirectory()), Sinks::report);
+        }
+        throw new IllegalStateException("no sink for " + spec);
+    }
+
+    private static void report(final String line) {
+        System.err.println("earshot: " + line);
+        System.err.flush();
+    }
+
+    /**
+     * @param specs parsed sinks
+     * @return their descriptions, comma-separated
+     */
+    static String describe(final List<SinkSpec> specs) {
+        return specs.stream().map(SinkSpec::describe).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * Closes sinks, reporting failures in one line each.
+     *
+     * @param sinks the sinks
+     * @param err   where failures are reported, or null to ignore them
+     */
+    static void closeAll(final List<EventSink> sinks, final PrintWriter err) {
+        for (final EventSink sink : sinks) {
+            try {
+                sink.close();
+            } catch (final Exception ex) {
+                if (err != null) {
+                    err.println("earshot: closing sink: " + FailureHandler.firstLine(ex.getMessage()));
+                }
+            }
+        }
+    }
+}

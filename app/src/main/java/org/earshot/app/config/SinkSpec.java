@@ -1,0 +1,12 @@
+package org.earshot.app.config;
+
+/**
+ * A parsed {@code --sink} flag: one record type per {@link SinkKind}.
+ */
+public sealed interface SinkSpec permits JsonlSinkSpec, MqttSinkSpec, WebhookSinkSpec {
+    /** @return the kind of sink */
+    SinkKind kind();
+
+    /** @return a short description for messages, e.g. {@code jsonl:stdout} */
+    String describe();
+}

@@ -1,0 +1,398 @@
+package org.earshot.bench.accuracy;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+import org.earshot.detectors.beat.BeatGraph;
+import org.earshot.detectors.beat.BeatTrackerConfig;
+import org.earshot.detectors.beat.ClickTrack;
+import org.earshot.detectors.onset.NoveltyConfig;
+import org.earshot.detectors.onset.NoveltyType;
+import org.earshot.detectors.onset.OnsetConfig;
+import org.earshot.engine.runtime.AudioSource;
+
+/**
+ * The beat evaluation: runs earshot's streaming beat tracker (STFT → onset novelty → beat tracker, through the
+ * engine, offline, default settings) over every annotated file of a beat set and scores the <em>predicted</em> beat
+ * times with mir_eval's conventions ({@link BeatScore}). Per file and as means over files it prints F, Cemgil, CMLt
+ * and AMLt, the median of (emit time − predicted time) (negative: emitted ahead), the median |error| of the beats
+ * that hit (±70 ms), and the time from the first annotated beat to the first emitted beat. aubio's
+ * {@code aubiotrack} is scored beside it when installed. Last, a generated click track steps from 100 to 128 BPM and
+ * the number of beats the tracker needs to re-lock is reported.
+ *
+ * <pre>
+ * java -jar bench/target/earshot-bench.jar beats --eval-dir ../shared/eval/beats --out /tmp/beats
+ *     [--block FRAMES] [--rate HZ] [--lead-ms MS] [--no-peers]
+ * </pre>
+ *
+ * A set is a folder of audio files each with a {@code NAME.beats} file beside it (time in seconds in the first
+ * column). Files with no annotated beat after 5 s (mir_eval's trimming) have no defined score: they are listed and
+ * left out of the means. Output: {@code OUT/earshot/NAME.beats} (predicted time, emit time), {@code OUT/aubio/NAME.beats},
+ * {@code OUT/scores.tsv}.
+ */
+public final class BeatEval {
+    private static final double HIT_WINDOW_S = 0.07;
+
+    private BeatEval() {
+    }
+
+    /**
+     * @param args see the class documentation
+     * @throws Exception on failure
+     */
+    public static void main(final String[] args) throws Exception {
+        System.exit(run(args));
+    }
+
+    /**
+     * @param args see the class documentation
+     * @return exit status: 0 on success, 2 on a usage error
+     * @throws Exception on failure
+     */
+    public static int run(final String[] args) throws Exception {
+        Path evalDir = null;
+        Path out = null;
+        int block = 256;
+        Integer rate = null;
+        double leadMs = 0.0;
+        boolean peers = true;
+        BeatTrackerConfig config = BeatTrackerConfig.defaults();
+        OnsetConfig onsets = BeatGraph.noveltySettings();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--eval-dir" -> evalDir = Path.of(args[++i]);
+                case "--out" -> out = Path.of(args[++i]);
+                case "--block" -> block = Integer.parseInt(args[++i]);
+                case "--rate" -> rate = Integer.parseInt(args[++i]);
+                case "--lead-ms" -> leadMs = Double.parseDouble(args[++i]);
+                case "--no-peers" -> peers = false;
+                case "--confidence" -> {
+                    final String[] v = args[++i].split(",");
+                    config = config.withConfidence(Double.parseDouble(v[0]), Double.parseDouble(v[1]));
+                }
+                case "--silence-db" -> config = config.withSilenceDb(Double.parseDouble(args[++i]));
+                case "--tracker" -> config = override(config, args[++i]);
+                case "--novelty" -> onsets = onsets.withNovelty(
+                    NoveltyConfig.defaults(NoveltyType.valueOf(args[++i].toUpperCase(Locale.ROOT))));
+                case "--window-ms" -> onsets = new OnsetConfig(onsets.stftName(), Double.parseDouble(args[++i]),
+                    onsets.hopMs(), onsets.window(), onsets.novelty(), onsets.picker());
+                case "--hop-ms" -> onsets = new OnsetConfig(onsets.stftName(), onsets.windowMs(),
+                    Double.parseDouble(args[++i]), onsets.window(), onsets.novelty(), onsets.picker());
+                default -> {
+                    System.err.println("unknown option " + args[i]);
+                    return usage();
+                }
+            }
+        }
+        if (evalDir == null || out == null) {
+            return usage();
+        }
+        config = config.withLeadMs(leadMs);
+        final StreamingBeats earshot = new StreamingBeats(onsets, config, block, rate);
+        final boolean aubio = peers && AubioBeats.find() != null;
+        Files.createDirectories(out.resolve("earshot"));
+        if (aubio) {
+            Files.createDirectories(out.resolve("aubio"));
+        }
+        final List<Path> files = audioFiles(evalDir);
+        final PrintStream o = System.out;
+        o.printf(Locale.ROOT, "beat evaluation: %d files in %s, block %d, rate %s, lead %.0f ms; mir_eval conventions "
+            + "(beats < 5 s ignored, F ±70 ms, Cemgil σ 40 ms, CML/AML 0.175)%n", files.size(), evalDir, block,
+            rate == null ? "file's own" : rate + " Hz", leadMs);
+        o.println("novelty: " + onsets.novelty().type() + ", window " + onsets.windowMs() + " ms, hop " + onsets.hopMs()
+            + " ms; tracker: " + config);
+        o.printf(Locale.ROOT, "%-44s %6s %6s %6s %6s %8s %7s %7s %6s%s%n", "file", "F", "Cemgil", "CMLt", "AMLt",
+            "ahead_ms", "err_ms", "first_s", "late", aubio ? String.format(Locale.ROOT, " | %6s %6s %6s", "aubioF",
+                "aCemg", "aAMLt") : "");
+        final List<double[]> rows = new ArrayList<>();
+        final List<double[]> aubioRows = new ArrayList<>();
+        final List<String> tsv = new ArrayList<>();
+        tsv.add("file\tF\tCemgil\tCMLc\tCMLt\tAMLc\tAMLt\tmedian_emit_minus_t_ms\tmedian_abs_err_ms\tfirst_beat_s"
+            + "\tlate_beats\taubio_F\taubio_Cemgil\taubio_AMLt");
+        int lateTotal = 0;
+        for (final Path audio : files) {
+            final String name = stem(audio);
+            final double[] reference = readBeats(evalDir.resolve(name + ".beats"));
+            final StreamingBeats.Result r = earshot.track(audio);
+            writeBeats(out.resolve("earshot").resolve(name + ".beats"), r.predictedS(), r.emittedS());
+            final BeatScore s = BeatScore.score(reference, r.predictedS());
+            BeatScore a = null;
+            if (aubio) {
+                final double[] aubioBeats = AubioBeats.track(audio);
+                writeBeats(out.resolve("aubio").resolve(name + ".beats"), aubioBeats, null);
+                a = BeatScore.score(reference, aubioBeats);
+            }
+            int late = 0;
+            final double[] ahead = new double[r.predictedS().length];
+            for (int i = 0; i < ahead.length; i++) {
+                ahead[i] = r.emittedS()[i] - r.predictedS()[i];
+                if (ahead[i] > 0) {
+                    late++;
+                }
+            }
+            lateTotal += late;
+            final double aheadMs = 1000.0 * median(ahead);
+            final double errMs = 1000.0 * medianHitError(reference, r.predictedS());
+            final double first = r.emittedS().length == 0 || reference.length == 0 ? Double.NaN
+                : r.emittedS()[0] - Math.max(0.0, reference[0]);
+            if (s == null) {
+                o.printf(Locale.ROOT, "%-44s %6s %6s %6s %6s %8.1f %7s %7.2f %6d   (no annotated beat after 5 s: "
+                    + "not scored)%n", trimName(name), "-", "-", "-", "-", aheadMs, "-", first, late);
+                continue;
+            }
+            final double[] row = {s.fMeasure(), s.cemgil(), s.cmlT(), s.amlT(), aheadMs, errMs, first, late};
+            rows.add(row);
+            if (a != null) {
+                aubioRows.add(new double[] {a.fMeasure(), a.cemgil(), a.amlT()});
+            }
+            o.printf(Locale.ROOT, "%-44s %6.3f %6.3f %6.3f %6.3f %8.1f %7.1f %7.2f %6d%s%n", trimName(name), row[0],
+                row[1], row[2], row[3], row[4], row[5], row[6], late, a == null ? "" : String.format(Locale.ROOT,
+                    " | %6.3f %6.3f %6.3f", a.fMeasure(), a.cemgil(), a.amlT()));
+            tsv.add(String.join("\t", name, f(s.fMeasure()), f(s.cemgil()), f(s.cmlC()), f(s.cmlT()), f(s.amlC()),
+                f(s.amlT()), f(aheadMs), f(errMs), f(first), Integer.toString(late),
+                a == null ? "" : f(a.fMeasure()), a == null ? "" : f(a.cemgil()), a == null ? "" : f(a.amlT())));
+        }
+        final double[] mean = mean(rows);
+        final double[] aubioMean = aubioRows.isEmpty() ? null : mean(aubioRows);
+        o.printf(Locale.ROOT, "%-44s %6.3f %6.3f %6.3f %6.3f %8.1f %7.1f %7.2f %6d%s%n", "MEAN (" + rows.size()
+            + " files)", mean[0], mean[1], mean[2], mean[3], medianOf(rows, 4), medianOf(rows, 5), mean[6], lateTotal,
+            aubioMean == null ? "" : String.format(Locale.ROOT, " | %6.3f %6.3f %6.3f", aubioMean[0], aubioMean[1],
+                aubioMean[2]));
+        o.printf(Locale.ROOT, "(ahead_ms and err_ms of the MEAN row are medians over files; first_s is the mean time "
+            + "from the first annotated beat to the first emitted beat; worst %.2f s)%n", maxOf(rows, 6));
+        final int sr = rate == null ? 44_100 : rate;
+        final double[] relock = relock(earshot, sr);
+        o.printf(Locale.ROOT, "tempo step 100 -> 128 BPM (generated clicks): re-locked after %s beats (%.2f s); "
+            + "first beat %.2f s after the music starts%n", Double.isNaN(relock[0]) ? "never" : Integer.toString(
+                (int)relock[0]), relock[1], relock[2]);
+        tsv.add("MEAN\t" + f(mean[0]) + "\t" + f(mean[1]) + "\t\t" + f(mean[2]) + "\t\t" + f(mean[3]) + "\t"
+            + f(medianOf(rows, 4)) + "\t" + f(medianOf(rows, 5)) + "\t" + f(mean[6]) + "\t" + lateTotal + "\t"
+            + (aubioMean == null ? "\t\t" : f(aubioMean[0]) + "\t" + f(aubioMean[1]) + "\t" + f(aubioMean[2])));
+        tsv.add("relock_beats\t" + f(relock[0]));
+        Files.write(out.resolve("scores.tsv"), tsv, StandardCharsets.UTF_8);
+        return 0;
+    }
+
+    /**
+     * Re-lock measurement: 20 s of clicks at 100 BPM, then 20 s at 128 BPM.
+     *
+     * @return {beats after the step until every later beat is hit (NaN if never), the same in seconds, time to the
+     *     first emitted beat}
+     */
+    static double[] relock(final StreamingBeats tracker, final int rate) throws Exception {
+        final double step = 20.0;
+        final double[] truth = ClickTrack.tempoStep(0.5, step, 40.0, 100.0, 128.0);
+        final float[] signal = ClickTrack.render(rate, 40.5, truth, 4, 7L);
+        final StreamingBeats.Result r = tracker.track(new ArraySource(signal, rate), rate, "tempo step");
+        return relockBeats(truth, step, r.predictedS(), r.emittedS());
+    }
+
+    /**
+     * @param truth     true beat times
+     * @param stepS     time of the tempo change
+     * @param predicted tracker's beats
+     * @param emitted   their emit times
+     * @return {beats after the step, seconds after the step, first emitted beat time minus first true beat}
+     */
+    static double[] relockBeats(final double[] truth, final double stepS, final double[] predicted,
+        final double[] emitted) {
+        int firstAfter = 0;
+        while (firstAfter < truth.length && truth[firstAfter] < stepS) {
+            firstAfter++;
+        }
+        int lockedFrom = -1;
+        for (int k = truth.length - 1; k >= firstAfter; k--) {
+            if (!hit(truth[k], predicted)) {
+                break;
+            }
+            lockedFrom = k;
+        }
+        final double first = emitted.length == 0 ? Double.NaN : emitted[0] - truth[0];
+        if (lockedFrom < 0) {
+            return new double[] {Double.NaN, Double.NaN, first};
+        }
+        return new double[] {lockedFrom - firstAfter, truth[lockedFrom] - truth[firstAfter], first};
+    }
+
+    private static boolean hit(final double t, final double[] predicted) {
+        for (final double p : predicted) {
+            if (Math.abs(p - t) <= HIT_WINDOW_S) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static double medianHitError(final double[] reference, final double[] estimated) {
+        final double[] r = BeatScore.trim(reference);
+        final List<Double> errors = new ArrayList<>();
+        for (final double e : BeatScore.trim(estimated)) {
+            double best = Double.POSITIVE_INFINITY;
+            for (final double x : r) {
+                best = Math.min(best, Math.abs(e - x));
+            }
+            if (best <= HIT_WINDOW_S) {
+                errors.add(best);
+            }
+        }
+        return median(errors.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    private static double median(final double[] values) {
+        if (values.length == 0) {
+            return Double.NaN;
+        }
+        final double[] v = values.clone();
+        Arrays.sort(v);
+        return v.length % 2 == 1 ? v[v.length / 2] : 0.5 * (v[v.length / 2 - 1] + v[v.length / 2]);
+    }
+
+    private static double[] mean(final List<double[]> rows) {
+        final int n = rows.isEmpty() ? 8 : rows.get(0).length;
+        final double[] m = new double[n];
+        for (int c = 0; c < n; c++) {
+            double s = 0.0;
+            int k = 0;
+            for (final double[] row : rows) {
+                if (!Double.isNaN(row[c])) {
+                    s += row[c];
+                    k++;
+                }
+            }
+            m[c] = k == 0 ? Double.NaN : s / k;
+        }
+        return m;
+    }
+
+    private static double medianOf(final List<double[]> rows, final int column) {
+        return median(rows.stream().mapToDouble(r -> r[column]).filter(v -> !Double.isNaN(v)).toArray());
+    }
+
+    private static double maxOf(final List<double[]> rows, final int column) {
+        return rows.stream().mapToDouble(r -> r[column]).filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN);
+    }
+
+    private static String f(final double v) {
+        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    private static String trimName(final String name) {
+        return name.length() <= 44 ? name : name.substring(0, 44);
+    }
+
+    private static List<Path> audioFiles(final Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> {
+                final String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+                return (n.endsWith(".flac") || n.endsWith(".wav") || n.endsWith(".ogg") || n.endsWith(".mp3"))
+                    && Files.exists(p.resolveSibling(stem(p) + ".beats"));
+            }).sorted().toList();
+        }
+    }
+
+    private static String stem(final Path p) {
+        final String n = p.getFileName().toString();
+        final int dot = n.lastIndexOf('.');
+        return dot < 0 ? n : n.substring(0, dot);
+    }
+
+    /**
+     * @param file a beats file: time in seconds in the first column
+     * @return the times, ascending
+     * @throws IOException if it cannot be read
+     */
+    static double[] readBeats(final Path file) throws IOException {
+        return Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(String::trim).filter(l -> !l.isEmpty()
+            && !l.startsWith("#")).mapToDouble(l -> Double.parseDouble(l.split("\\s+")[0])).sorted().toArray();
+    }
+
+    private static void writeBeats(final Path file, final double[] times, final double[] emitted) throws IOException {
+        final List<String> lines = new ArrayList<>(times.length);
+        for (int i = 0; i < times.length; i++) {
+            lines.add(emitted == null ? String.format(Locale.ROOT, "%.6f", times[i])
+                : String.format(Locale.ROOT, "%.6f\t%.6f", times[i], emitted[i]));
+        }
+        Files.write(file, lines, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * @param base      settings to start from
+     * @param overrides {@code field=value[,field=value...]} naming {@link BeatTrackerConfig} components
+     * @return the settings with those fields replaced (validated by the record's constructor)
+     */
+    static BeatTrackerConfig override(final BeatTrackerConfig base, final String overrides) throws Exception {
+        final java.lang.reflect.RecordComponent[] components = BeatTrackerConfig.class.getRecordComponents();
+        final Object[] values = new Object[components.length];
+        final Class<?>[] types = new Class<?>[components.length];
+        for (int c = 0; c < components.length; c++) {
+            values[c] = components[c].getAccessor().invoke(base);
+            types[c] = components[c].getType();
+        }
+        for (final String pair : overrides.split(",")) {
+            final String[] kv = pair.split("=", 2);
+            int c = 0;
+            while (c < components.length && !components[c].getName().equals(kv[0].trim())) {
+                c++;
+            }
+            if (c == components.length || kv.length != 2) {
+                throw new IllegalArgumentException("--tracker: unknown field or missing value in '" + pair + "'");
+            }
+            final String v = kv[1].trim();
+            values[c] = types[c] == int.class ? Integer.valueOf(v) : types[c] == double.class ? Double.valueOf(v) : v;
+        }
+        return BeatTrackerConfig.class.getDeclaredConstructor(types).newInstance(values);
+    }
+
+    private static int usage() {
+        System.err.println("usage: beats --eval-dir DIR --out DIR [--block FRAMES] [--rate HZ] [--lead-ms MS] "
+            + "[--no-peers] [--confidence ON,OFF] [--silence-db DB] [--novelty TYPE] [--window-ms MS] [--hop-ms MS] "
+            + "[--tracker FIELD=VALUE,...]");
+        return 2;
+    }
+
+    /** A generated signal as a (non-live) source. */
+    static final class ArraySource implements AudioSource {
+        private final float[] samples;
+        private final int rate;
+        private int position;
+
+        ArraySource(final float[] samples, final int rate) {
+            this.samples = samples;
+            this.rate = rate;
+        }
+
+        @Override
+        public int sampleRateHz() {
+            return rate;
+        }
+
+        @Override
+        public boolean live() {
+            return false;
+        }
+
+        @Override
+        public int read(final float[] dst, final int offset, final int maxFrames) {
+            if (position >= samples.length) {
+                return END_OF_STREAM;
+            }
+            final int n = Math.min(maxFrames, samples.length - position);
+            System.arraycopy(samples, position, dst, offset, n);
+            position += n;
+            return n;
+        }
+
+        @Override
+        public String describe() {
+            return "generated signal";
+        }
+    }
+}

@@ -1,0 +1,350 @@
+package org.earshot.bench.accuracy;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.earshot.app.train.ClipLoader;
+import org.earshot.app.train.LabelsCsv;
+import org.earshot.detectors.classify.ClassifierModel;
+import org.earshot.detectors.classify.FeatureSettings;
+import org.earshot.detectors.classify.train.ClipReport;
+import org.earshot.detectors.classify.train.ClipTrainer;
+import org.earshot.detectors.classify.train.LabelledClip;
+import org.earshot.detectors.classify.train.MlpTrainer;
+import org.earshot.detectors.decide.RoomMonitor;
+import org.earshot.detectors.decide.SoundEvents;
+import org.earshot.engine.EventMode;
+import org.earshot.engine.graph.GraphBuilder;
+import org.earshot.engine.graph.GraphConfig;
+import org.earshot.engine.graph.RenderPlan;
+import org.earshot.engine.runtime.AudioSource;
+import org.earshot.engine.runtime.Engine;
+import org.earshot.engine.runtime.EventSink;
+
+/**
+ * The sound-event evaluation on {@code ../shared/eval/events}:
+ * <ol>
+ *   <li>clip classification, k-fold cross-validation (grouped, stratified) of the trainer with the shipped
+ *       settings: accuracy, per-class F1, cough F1;</li>
+ *   <li>the tutorial baseline on the same folds: the mean of 40 MFCCs per clip and logistic regression;</li>
+ *   <li>streaming detection on the scenes with the room-monitor graph (through the engine, offline):
+ *       event-based F1 (onset collar 250 ms) and segment-based F1 (1 s) per class and overall, the
+ *       decision delay, impact recall on door slams, knocks and dropped keys, and false alarms per hour
+ *       (every alert label) on the event-free backgrounds; the baseline's sliding-window version too.</li>
+ * </ol>
+ *
+ * <pre>
+ * java -jar bench/target/earshot-bench.jar events [--set ../shared/eval] [--model MODEL] [--negatives CSV]...
+ *     [--folds 5] [--skip-cv] [--skip-scenes] [--scene-holdout] [--sensitivity 0.5] [--cache DIR]
+ * </pre>
+ *
+ * {@code --scene-holdout} trains a model on every clip not used in any scene and scores the scenes with it
+ * (the scenes are built from the development clips, so the shipped model has heard their events).
+ */
+public final class EventEval {
+    static final List<String> BACKGROUND = List.of("rain", "sea_waves", "clock_tick", "fire_crackling", "helicopter",
+        "chainsaw");
+    static final Set<String> IMPACTS = Set.of("doorslam", "knock", "keysDrop");
+
+    private EventEval() {
+    }
+
+    /**
+     * @param args see the class documentation
+     * @throws Exception on failure
+     */
+    public static void main(final String[] args) throws Exception {
+        System.exit(run(args));
+    }
+
+    /**
+     * @param args see the class documentation
+     * @return exit status
+     * @throws Exception on failure
+     */
+    public static int run(final String[] args) throws Exception {
+        Path set = Path.of("../shared/eval");
+        Path modelPath = null;
+        Path cache = Path.of(System.getProperty("java.io.tmpdir"), "earshot-eval-cache");
+        final List<Path> negatives = new ArrayList<>();
+        int folds = 5;
+        boolean cv = true;
+        boolean scenes = true;
+        boolean sceneHoldout = false;
+        double sensitivity = 0.5;
+        int windowsPerClass = 800;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--set" -> set = Path.of(args[++i]);
+                case "--model" -> modelPath = Path.of(args[++i]);
+                case "--negatives" -> negatives.add(Path.of(args[++i]));
+                case "--folds" -> folds = Integer.parseInt(args[++i]);
+                case "--skip-cv" -> cv = false;
+                case "--skip-scenes" -> scenes = false;
+                case "--scene-holdout" -> sceneHoldout = true;
+                case "--sensitivity" -> sensitivity = Double.parseDouble(args[++i]);
+                case "--windows-per-class" -> windowsPerClass = Integer.parseInt(args[++i]);
+                case "--cache" -> cache = Path.of(args[++i]);
+                default -> {
+                    System.err.println("events: unknown argument " + args[i]);
+                    return 2;
+                }
+            }
+        }
+        final PrintStream out = System.out;
+        final FeatureSettings fs = FeatureSettings.defaults();
+        final Path clipsDir = set.resolve("events/clips");
+        final List<LabelsCsv.Entry> entries = new ArrayList<>(LabelsCsv.read(clipsDir, clipsDir.resolve("labels.csv")));
+        for (final Path n : negatives) {
+            entries.addAll(LabelsCsv.read(clipsDir, n));
+        }
+        final long t0 = System.nanoTime();
+        final List<LabelledClip> clips = load(entries, fs.sampleRateHz(), cache);
+        out.printf(Locale.ROOT, "events: %d clips decoded in %.0f s%n", clips.size(), (System.nanoTime() - t0) / 1e9);
+        final ClipTrainer.Options options = new ClipTrainer.Options(fs, Set.copyOf(BACKGROUND),
+            MlpTrainer.Settings.defaults(), windowsPerClass, 4, 64, 1);
+        if (cv) {
+            final ClipTrainer trainer = new ClipTrainer(clips, options, line -> out.println("  " + line));
+            final BitSet all = new BitSet();
+            all.set(0, trainer.clips().size());
+            final ClipTrainer.Dataset data = trainer.buildDataset(all);
+            final ClipReport report = trainer.crossValidate(folds, data);
+            out.println();
+            out.println("== clip classification, " + folds + "-fold CV (grouped, stratified), MLP on pooled log-mel ==");
+            out.print(report.format());
+            out.printf(Locale.ROOT, "cough F1 %.3f%n", report.f1("cough"));
+            final ClipReport baseline = MfccBaseline.crossValidate(trainer, folds, 1);
+            out.println();
+            out.println("== baseline: mean of 40 MFCCs per clip + logistic regression, same folds ==");
+            out.print(baseline.format());
+            out.printf(Locale.ROOT, "baseline cough F1 %.3f%n", baseline.f1("cough"));
+        }
+        if (scenes) {
+            ClassifierModel model = modelPath == null ? ClassifierModel.builtIn() : ClassifierModel.read(modelPath);
+            String which = modelPath == null ? "built-in model" : modelPath.toString();
+            if (sceneHoldout) {
+                final Set<String> used = sceneClips(set);
+                final Path root = set.toAbsolutePath().normalize();
+                final List<LabelledClip> rest = clips.stream().filter(c -> !used.contains(
+                    root.relativize(Path.of(c.id()).toAbsolutePath().normalize()).toString())).toList();
+                out.printf("events: scene hold-out: training on %d clips not used in any scene (%d held out)%n",
+                    rest.size(), clips.size() - rest.size());
+                final ClipTrainer t = new ClipTrainer(rest, options, line -> out.println("  " + line));
+                final BitSet all = new BitSet();
+                all.set(0, t.clips().size());
+                model = t.fit(t.buildDataset(all), all, "scene hold-out");
+                which = "model trained without the scenes' clips";
+            }
+            scoreScenes(set.resolve("events/scenes"), model, which, sensitivity, out);
+            final ClipTrainer bt = new ClipTrainer(clips, options, line -> { });
+            MfccBaseline.scoreScenes(bt, set.resolve("events/scenes"), out);
+        }
+        return 0;
+    }
+
+    /** Decodes clips, keeping raw float copies in a cache folder keyed by path, size and time. */
+    static List<LabelledClip> load(final List<LabelsCsv.Entry> entries, final int rateHz, final Path cache)
+        throws IOException {
+        Files.createDirectories(cache);
+        final List<LabelledClip> out = new ArrayList<>();
+        final List<LabelsCsv.Entry> missing = new ArrayList<>();
+        for (final LabelsCsv.Entry e : entries) {
+            if (!Files.exists(cacheFile(cache, e.file(), rateHz))) {
+                missing.add(e);
+            }
+        }
+        for (final LabelledClip c : ClipLoader.load(missing, rateHz)) {
+            final ByteBuffer b = ByteBuffer.allocate(c.samples().length * 4).order(ByteOrder.LITTLE_ENDIAN);
+            b.asFloatBuffer().put(c.samples());
+            Files.write(cacheFile(cache, Path.of(c.id()), rateHz), b.array());
+        }
+        for (final LabelsCsv.Entry e : entries) {
+            final byte[] raw = Files.readAllBytes(cacheFile(cache, e.file(), rateHz));
+            final float[] x = new float[raw.length / 4];
+            ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(x);
+            if (x.length > 0) {
+                out.add(new LabelledClip(e.file().toString(), e.group(), e.label(), x, rateHz));
+            }
+        }
+        return out;
+    }
+
+    private static Path cacheFile(final Path cache, final Path file, final int rateHz) throws IOException {
+        final String key = file.toAbsolutePath().normalize() + "|" + Files.size(file) + "|"
+            + Files.getLastModifiedTime(file).toMillis() + "|" + rateHz;
+        return cache.resolve(Integer.toHexString(key.hashCode()) + "-" + file.getFileName() + ".f32");
+    }
+
+    private static Set<String> sceneClips(final Path set) throws IOException {
+        final Set<String> used = new HashSet<>();
+        for (final String line : Files.readAllLines(set.resolve("events/scenes/events_detail.tsv"))) {
+            final String[] f = line.split("\t");
+            if (f.length >= 6 && !f[0].equals("scene")) {
+                used.add(f[5]);
+            }
+        }
+        return used;
+    }
+
+    static List<SceneScore.Event> reference(final Path tsv) throws IOException {
+        final List<SceneScore.Event> ref = new ArrayList<>();
+        for (final String line : Files.readAllLines(tsv)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            final String[] f = line.split("\t");
+            ref.add(new SceneScore.Event(Double.parseDouble(f[0]), Double.parseDouble(f[1]), f[2]));
+        }
+        return ref;
+    }
+
+    static List<Path> sceneFiles(final Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.toString().endsWith(".flac")).sorted().toList();
+        }
+    }
+
+    /** Detected events with their decision delay (emit frame minus end frame), in seconds. */
+    record Detection(SceneScore.Event event, double confidence, double delayS) {
+    }
+
+    static List<Detection> detect(final ClassifierModel model, final float[] x, final double sensitivity)
+        throws Exception {
+        final GraphBuilder b = new GraphBuilder();
+        RoomMonitor.addTo(b, new RoomMonitor.Settings(model, List.of(), sensitivity, true),
+            SoundEvents.type(RoomMonitor.labelTable(model)));
+        final RenderPlan plan = b.build(GraphConfig.of("scene", 16_000, 160, EventMode.OFFLINE).withRingSlots(1024));
+        final List<Detection> found = Collections.synchronizedList(new ArrayList<>());
+        final EventSink sink = (e, g) -> {
+            if (e.type().name().equals("event")) {
+                final double end = e.value(SoundEvents.END) / g.sampleRateHz();
+                found.add(new Detection(new SceneScore.Event(e.value(SoundEvents.START) / g.sampleRateHz(), end,
+                    e.type().labels().get((int)e.value(SoundEvents.LABEL))), e.value(SoundEvents.CONFIDENCE),
+                    e.emitFrame() / (double)g.sampleRateHz() - end));
+            }
+        };
+        try (Engine engine = new Engine(Engine.Settings.defaults(List.of(sink)))) {
+            engine.addGraph(plan, new ArraySource(x, 16_000));
+            engine.start();
+            if (!engine.awaitCompletion(10, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("scene did not finish");
+            }
+        }
+        return found;
+    }
+
+    private static void scoreScenes(final Path dir, final ClassifierModel model, final String which,
+        final double sensitivity, final PrintStream out) throws Exception {
+        final SceneScore score = new SceneScore(0.25, 1.0);
+        final Map<String, Integer> falseAlarms = new TreeMap<>();
+        double backgroundHours = 0;
+        int impactsFound = 0;
+        int impactsOverlap = 0;
+        int impacts = 0;
+        final List<Double> delays = new ArrayList<>();
+        for (final Path file : sceneFiles(dir)) {
+            final String name = file.getFileName().toString().replace(".flac", "");
+            final float[] x = ClipLoader.decode(file, 16_000);
+            final List<Detection> found = detect(model, x, sensitivity);
+            found.forEach(d -> delays.add(d.delayS()));
+            if (name.startsWith("background")) {
+                backgroundHours += x.length / 16_000.0 / 3600;
+                found.forEach(d -> falseAlarms.merge(d.event().label(), 1, Integer::sum));
+                continue;
+            }
+            final List<SceneScore.Event> ref = reference(dir.resolve(name + ".events.tsv"));
+            final List<SceneScore.Event> est = found.stream().map(Detection::event)
+                .filter(e -> !e.label().equals(SoundEvents.IMPACT)).toList();
+            score.add(ref, est, x.length / 16_000.0);
+            for (final SceneScore.Event r : ref) {
+                if (!IMPACTS.contains(r.label())) {
+                    continue;
+                }
+                impacts++;
+                if (found.stream().anyMatch(d -> d.event().label().equals(SoundEvents.IMPACT)
+                    && Math.abs(d.event().onset() - r.onset()) <= 0.25)) {
+                    impactsFound++;
+                }
+                if (found.stream().anyMatch(d -> d.event().label().equals(SoundEvents.IMPACT)
+                    && d.event().onset() < r.offset() + 0.25 && d.event().offset() > r.onset() - 0.25)) {
+                    impactsOverlap++;
+                }
+            }
+        }
+        out.println();
+        out.println("== streaming detection on scenes (" + which + ", sensitivity " + sensitivity + ") ==");
+        out.println("event-based (onset collar 250 ms)   tp   fp   fn");
+        for (final Map.Entry<String, SceneScore.Counts> e : score.eventCounts().entrySet()) {
+            out.printf(Locale.ROOT, "  %-16s %s%n", e.getKey(), e.getValue());
+        }
+        out.printf(Locale.ROOT, "  %-16s %s%n", "OVERALL", SceneScore.total(score.eventCounts()));
+        out.println("segment-based (1 s)");
+        for (final Map.Entry<String, SceneScore.Counts> e : score.segmentCounts().entrySet()) {
+            out.printf(Locale.ROOT, "  %-16s %s%n", e.getKey(), e.getValue());
+        }
+        out.printf(Locale.ROOT, "  %-16s %s%n", "OVERALL", SceneScore.total(score.segmentCounts()));
+        Collections.sort(delays);
+        out.printf(Locale.ROOT, "decision delay after the event's end: median %.2f s, p95 %.2f s%n",
+            delays.isEmpty() ? 0 : delays.get(delays.size() / 2),
+            delays.isEmpty() ? 0 : delays.get((int)(delays.size() * 0.95)));
+        out.printf(Locale.ROOT, "impact recall (door slams, knocks, dropped keys): %d/%d = %.3f onset within 250 ms; "
+            + "%d/%d = %.3f overlapping%n", impactsFound, impacts, impacts == 0 ? 0 : (double)impactsFound / impacts,
+            impactsOverlap, impacts, impacts == 0 ? 0 : (double)impactsOverlap / impacts);
+        final int fa = falseAlarms.values().stream().mapToInt(Integer::intValue).sum();
+        out.printf(Locale.ROOT, "false alarms on event-free backgrounds (%.2f h): %d = %.1f per hour %s%n",
+            backgroundHours, fa, fa / backgroundHours, falseAlarms);
+    }
+
+    /** Samples from memory, read as fast as possible. */
+    static final class ArraySource implements AudioSource {
+        private final float[] x;
+        private final int rateHz;
+        private int pos;
+
+        ArraySource(final float[] x, final int rateHz) {
+            this.x = x;
+            this.rateHz = rateHz;
+        }
+
+        @Override
+        public int sampleRateHz() {
+            return rateHz;
+        }
+
+        @Override
+        public boolean live() {
+            return false;
+        }
+
+        @Override
+        public int read(final float[] dst, final int offset, final int maxFrames) {
+            if (pos >= x.length) {
+                return END_OF_STREAM;
+            }
+            final int n = Math.min(maxFrames, x.length - pos);
+            System.arraycopy(x, pos, dst, offset, n);
+            pos += n;
+            return n;
+        }
+
+        @Override
+        public String describe() {
+            return "memory";
+        }
+    }
+}

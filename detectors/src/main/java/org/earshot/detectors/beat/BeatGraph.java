@@ -1,0 +1,73 @@
+package org.earshot.detectors.beat;
+
+import org.earshot.detectors.onset.NoveltyNode;
+import org.earshot.detectors.onset.NoveltyType;
+import org.earshot.detectors.onset.OnsetConfig;
+import org.earshot.detectors.spectral.StftNode;
+import org.earshot.detectors.spectral.StftNodeConfig;
+import org.earshot.dsp.window.WindowType;
+import org.earshot.engine.graph.GraphBuilder;
+
+/**
+ * The nodes of a beat tracker, STFT → onset novelty → beat tracker, as added to a graph by {@link #addTo}. The
+ * novelty is the onset detector's own node ({@link NoveltyNode}) with the onset detector's settings, so a graph that
+ * also detects onsets shares it.
+ *
+ * <pre>{@code
+ * GraphBuilder b = new GraphBuilder();
+ * BeatGraph beats = BeatGraph.addTo(b, BeatGraph.noveltySettings(), BeatTrackerConfig.defaults(), 48_000);
+ * }</pre>
+ *
+ * @param stft    the STFT node
+ * @param novelty the novelty node
+ * @param tracker the beat tracker writing {@code beat} and {@code tempo} events
+ */
+public record BeatGraph(StftNode stft, NoveltyNode novelty, BeatTrackerNode tracker) {
+    /** STFT window of the beat novelty, ms: 2048 samples at 44.1 kHz, 1024 at 22.05 kHz. */
+    public static final double NOVELTY_WINDOW_MS = 46.44;
+    /** STFT hop of the beat novelty, ms: the tracker's 100 frames per second. */
+    public static final double NOVELTY_HOP_MS = 10.0;
+
+    /**
+     * The novelty the tracker is evaluated with: the onset detector's SuperFlux node, but on a 46 ms window every
+     * 10 ms (the resolution of beat-tracking front ends such as madmom's, twice the onset detector's window), named
+     * {@code beat.stft} and {@code beat.novelty}.
+     *
+     * @return STFT and novelty settings for {@link #addTo(GraphBuilder, OnsetConfig, BeatTrackerConfig, int)}
+     */
+    public static OnsetConfig noveltySettings() {
+        final OnsetConfig onsets = OnsetConfig.defaults(NoveltyType.SUPERFLUX);
+        return new OnsetConfig("beat.stft", NOVELTY_WINDOW_MS, NOVELTY_HOP_MS, WindowType.HANN,
+            onsets.novelty().withName("beat.novelty"), onsets.picker());
+    }
+
+    /**
+     * Adds an STFT node, a novelty node and a beat tracker.
+     *
+     * @param builder      the graph being built
+     * @param onsets       STFT and novelty settings (its peak-picker fields are not used)
+     * @param config       tracker settings
+     * @param sampleRateHz the graph's rate, which fixes the STFT geometry
+     * @return the nodes added
+     */
+    public static BeatGraph addTo(final GraphBuilder builder, final OnsetConfig onsets, final BeatTrackerConfig config,
+        final int sampleRateHz) {
+        final StftNode stft = builder.add(new StftNode(new StftNodeConfig(onsets.stftName(),
+            onsets.stftConfig(sampleRateHz), NoveltyNode.requiredViews(onsets.novelty().type()))));
+        final NoveltyNode novelty = builder.add(new NoveltyNode(onsets.novelty(), stft), stft);
+        return addTo(builder, novelty, config);
+    }
+
+    /**
+     * Adds a beat tracker reading a novelty node already in the graph (shared with an onset detector).
+     *
+     * @param builder the graph being built
+     * @param novelty the novelty node, already added
+     * @param config  tracker settings
+     * @return the nodes added, with the novelty's STFT
+     */
+    public static BeatGraph addTo(final GraphBuilder builder, final NoveltyNode novelty, final BeatTrackerConfig config) {
+        final BeatTrackerNode tracker = builder.add(new BeatTrackerNode(config, novelty), novelty);
+        return new BeatGraph(novelty.stft(), novelty, tracker);
+    }
+}

@@ -1,0 +1,376 @@
+package org.earshot.detectors.beat;
+
+import org.earshot.detectors.EventIds;
+import org.earshot.detectors.onset.NoveltyFrames;
+import org.earshot.detectors.onset.NoveltyNode;
+import org.earshot.engine.AudioNode;
+import org.earshot.engine.BlockContext;
+import org.earshot.engine.EventWriter;
+import org.earshot.engine.NodeSetup;
+import org.earshot.engine.Port;
+import org.earshot.engine.ProcessSpec;
+import org.earshot.engine.event.EventField;
+import org.earshot.engine.event.EventType;
+import org.earshot.engine.event.FieldKind;
+
+/**
+ * Online beat tracker: reads a {@link NoveltyNode}'s port and emits each beat <em>before</em> it happens.
+ *
+ * <h2>Pipeline, per tracker frame (about 10 ms)</h2>
+ * <ol>
+ *   <li>The novelty frames are max-pooled to the tracker rate ({@link BeatTrackerConfig#frameRateHz()}); groups are
+ *       aligned to absolute STFT frame indices, so the result does not depend on block sizes.</li>
+ *   <li>{@link TempoEstimator}: leaky autocorrelation, comb salience and log-normal tempo prior give a weight per
+ *       tempo (the octave policy).</li>
+ *   <li>{@link BeatPhaseFilter}: the beat-pointer HMM filtered forward, the novelty divided by its recent maximum as
+ *       observation, the tempo weights as extra evidence.</li>
+ *   <li>Prediction: from the most likely state, the next beat lies {@code (T - p)} tracker frames after the frame's
+ *       time stamp (plus a quarter window, where a spectral-flux peak sits relative to its onset). The beat is
+ *       committed once it is within one tracker frame plus one block (plus {@code leadMs}) of the moment the frame
+ *       was complete, and written as a {@code beat} event whose frame is the predicted beat and whose
+ *       {@code emitted} field is the end of the block that wrote it, never after the beat: a beat whose time has
+ *       already passed when it would be committed is dropped, not sent late.</li>
+ *   <li>Gating: beats start when the predictive correlation ({@link BeatPhaseFilter#predictiveCorrelation()}, the
+ *       confidence) reaches {@link BeatTrackerConfig#confidenceOn()} and the periodicity
+ *       ({@link TempoEstimator#periodicity()}) {@link BeatTrackerConfig#minPeriodicity()}, and stop when the first
+ *       falls below {@link BeatTrackerConfig#confidenceOff()} or the second below half its threshold; frames
+ *       whose loudest frame over the last 1.5 s is below {@link BeatTrackerConfig#silenceDb()} carry no
+ *       observation and emit nothing; after a second of silence the model is
+ *       reset, so the next music locks afresh.</li>
+ *   <li>{@link MeterTracker} gives each beat its bar position (1 = downbeat) and the meter.</li>
+ * </ol>
+ *
+ * <p>Events: {@code {"type":"beat","t":PREDICTED_S,"frame":…,"emitted":EMIT_S,"bpm":…,"bar_pos":1..4,
+ * "confidence":…,"index":…,"meter":3|4}} and {@code {"type":"tempo","t":…,"bpm":…,"confidence":…,"locked":…}}
+ * when the tracker locks or unlocks and when the tempo moves by 2 % or more. No look-ahead: latency 0.
+ * {@code process} allocates nothing, takes no locks and does not throw.
+ */
+public final class BeatTrackerNode implements AudioNode {
+    /** The {@code beat} event. */
+    public static final EventType BEAT = EventType.define(EventIds.BEAT, "beat",
+        EventField.seconds("emitted"), EventField.real("bpm"), EventField.integer("bar_pos"),
+        EventField.real("confidence"), EventField.integer("index"), EventField.integer("meter"));
+    /** Field of {@link #BEAT}: the frame at which it was emitted (rendered in seconds). */
+    public static final int BEAT_EMITTED = 0;
+    /** Field of {@link #BEAT}: tempo, BPM. */
+    public static final int BEAT_BPM = 1;
+    /** Field of {@link #BEAT}: position in the bar, 1 = downbeat. */
+    public static final int BEAT_BAR_POS = 2;
+    /** Field of {@link #BEAT}: confidence, the predictive correlation, 0 to 1. */
+    public static final int BEAT_CONFIDENCE = 3;
+    /** Field of {@link #BEAT}: beats emitted since the tracker locked, from 0. */
+    public static final int BEAT_INDEX = 4;
+    /** Field of {@link #BEAT}: beats per bar, 3 or 4. */
+    public static final int BEAT_METER = 5;
+
+    /** The {@code tempo} event. */
+    public static final EventType TEMPO = EventType.define(EventIds.TEMPO, "tempo",
+        EventField.real("bpm"), EventField.real("confidence"), new EventField("locked", FieldKind.BOOLEAN));
+    /** Field of {@link #TEMPO}: tempo, BPM. */
+    public static final int TEMPO_BPM = 0;
+    /** Field of {@link #TEMPO}: confidence, 0 to 1. */
+    public static final int TEMPO_CONFIDENCE = 1;
+    /** Field of {@link #TEMPO}: 1 while beats are being emitted. */
+    public static final int TEMPO_LOCKED = 2;
+
+    /** Parameter id of the extra lead, ms ({@link #onParameter}). */
+    public static final int PARAM_LEAD_MS = 1;
+
+    private static final double REFRACTORY_PERIODS = 0.6;
+    private static final double ACCENT_WINDOW_PERIODS = 0.125;
+    private static final double SILENCE_RESET_SECONDS = 1.0;
+    private static final double CONFIDENCE_HALF_LIFE_SECONDS = 2.0;
+    private static final double SILENCE_HOLD_SECONDS = 1.5;
+    private static final double TEMPO_CHANGE = 0.02;
+
+    private final BeatTrackerConfig config;
+    private final NoveltyNode novelty;
+    private Port<NoveltyFrames> input;
+
+    private int sampleRateHz;
+    private int hop;
+    private int pool;
+    private double periodSamples;
+    private double fps;
+    private double onsetOffsetSamples;
+    private int halfWindow;
+    private int[] periods;
+    private TempoEstimator tempo;
+    private BeatPhaseFilter phase;
+    private MeterTracker meter;
+    private SlidingMax normaliser;
+    private SlidingMax loudness;
+    private double[] weights;
+    private double[] tempoFactor;
+    private double evidenceExponent;
+    private long horizonSamples;
+    private long leadSamples;
+    private int silenceResetFrames;
+
+    private long expectedIndex;
+    private double groupMax;
+    private float groupLevel;
+    private boolean groupOpen;
+    private int silentFrames;
+    private boolean locked;
+    private long beatIndex;
+    private double lastBeat;
+    private double accentBeat;
+    private double accent;
+    private boolean accentOpen;
+    private double ibiSamples;
+    private double reportedBpm;
+    private long lateDropped;
+
+    /**
+     * @param config  settings
+     * @param novelty the novelty node whose port is read (added to the graph before this node)
+     */
+    public BeatTrackerNode(final BeatTrackerConfig config, final NoveltyNode novelty) {
+        if (config == null) {
+            throw new IllegalArgumentException("config must not be null");
+        }
+        if (novelty == null) {
+            throw new IllegalArgumentException("novelty must not be null");
+        }
+        this.config = config;
+        this.novelty = novelty;
+    }
+
+    @Override
+    public String name() {
+        return config.name();
+    }
+
+    /** @return the settings */
+    public BeatTrackerConfig config() {
+        return config;
+    }
+
+    @Override
+    public void prepare(final ProcessSpec spec, final NodeSetup setup) {
+        this.input = novelty.output();
+        this.sampleRateHz = spec.sampleRateHz();
+        this.hop = novelty.hopFrames();
+        this.halfWindow = novelty.windowLength() / 2;
+        this.pool = Math.max(1, (int)Math.round(sampleRateHz / (config.frameRateHz() * hop)));
+        this.periodSamples = (double)pool * hop;
+        this.fps = sampleRateHz / periodSamples;
+        this.onsetOffsetSamples = novelty.windowLength() / 4.0;
+        final int lo = Math.max(2, (int)Math.floor(60.0 * fps / config.maxBpm()));
+        final int hi = Math.max(lo + 1, (int)Math.ceil(60.0 * fps / config.minBpm()));
+        this.periods = new int[hi - lo + 1];
+        for (int i = 0; i < periods.length; i++) {
+            periods[i] = lo + i;
+        }
+        this.tempo = new TempoEstimator(periods, fps, config.priorBpm(), config.priorOctaves(), config.combHarmonics(),
+            config.resonanceHalfLifeSeconds());
+        this.phase = new BeatPhaseFilter(periods, config.transitionLambda(), config.beatFraction(), CONFIDENCE_HALF_LIFE_SECONDS * fps);
+        this.meter = new MeterTracker();
+        this.normaliser = new SlidingMax(Math.max(1, (int)Math.ceil(config.normalisationSeconds() * fps)));
+        this.loudness = new SlidingMax(Math.max(1, (int)Math.ceil(SILENCE_HOLD_SECONDS * fps)));
+        this.weights = new double[periods.length];
+        this.tempoFactor = new double[periods.length];
+        this.evidenceExponent = config.tempoEvidencePerSecond() / fps;
+        this.horizonSamples = (long)Math.ceil(periodSamples) + spec.maxFrames() + hop;
+        this.leadSamples = msToSamples(config.leadMs());
+        this.silenceResetFrames = (int)Math.ceil(SILENCE_RESET_SECONDS * fps);
+        reset();
+    }
+
+    private long msToSamples(final double ms) {
+        return Math.round(ms * sampleRateHz / 1000.0);
+    }
+
+    /** @return 0: beats are predictions, decided before their time */
+    @Override
+    public int latencyFrames() {
+        return 0;
+    }
+
+    /** @return the tracker's frame rate after {@link #prepare}, frames per second */
+    public double trackerFrameRateHz() {
+        return fps;
+    }
+
+    /** @return the number of HMM states after {@link #prepare} */
+    public int states() {
+        return phase.states();
+    }
+
+    /** @return beats dropped because their predicted time had passed when they would have been emitted */
+    public long lateDropped() {
+        return lateDropped;
+    }
+
+    /**
+     * {@link #PARAM_LEAD_MS}: extra lead in ms, clamped to [0, {@link BeatTrackerConfig#MAX_LEAD_MS}].
+     *
+     * @param parameterId parameter id
+     * @param value       new value
+     */
+    @Override
+    public void onParameter(final int parameterId, final double value) {
+        if (parameterId == PARAM_LEAD_MS && !Double.isNaN(value)) {
+            leadSamples = msToSamples(Math.max(0.0, Math.min(BeatTrackerConfig.MAX_LEAD_MS, value)));
+        }
+    }
+
+    @Override
+    public void process(final BlockContext ctx) {
+        final NoveltyFrames in = ctx.get(input);
+        final int n = in.count();
+        final long blockEnd = ctx.blockStartFrame() + ctx.frames();
+        for (int i = 0; i < n; i++) {
+            final long index = in.frameIndex(i);
+            if (index != expectedIndex && expectedIndex >= 0) {
+                restart();
+            }
+            expectedIndex = index + 1;
+            final float value = in.value(i);
+            final float level = in.levelDb(i);
+            if (!groupOpen || value > groupMax) {
+                groupMax = value;
+            }
+            if (!groupOpen || level > groupLevel) {
+                groupLevel = level;
+            }
+            groupOpen = true;
+            if ((index + 1) % pool == 0) {
+                final long centre = in.timeFrame(i);
+                onTrackerFrame(ctx.events(), blockEnd, groupMax, groupLevel, centre - (pool - 1) * hop / 2.0,
+                    centre + halfWindow);
+                groupOpen = false;
+            }
+        }
+    }
+
+    private void onTrackerFrame(final EventWriter events, final long blockEnd, final double value,
+        final float levelDb, final double timeSamples, final long decisionFrame) {
+        final boolean silent = loudness.push(levelDb) < config.silenceDb();
+        silentFrames = silent ? silentFrames + 1 : 0;
+        if (silentFrames == silenceResetFrames) {
+            phase.reset();
+            meter.reset();
+            normaliser.reset();
+        }
+        final double observed = silent ? 0.0 : value;
+        tempo.update(observed);
+        final double max = normaliser.push(observed);
+        final double activation = max > 0.0 ? observed / max : 0.0;
+        if (evidenceExponent > 0.0) {
+            tempo.weights(weights);
+            for (int i = 0; i < weights.length; i++) {
+                tempoFactor[i] = Math.pow(weights[i], evidenceExponent);
+            }
+            phase.step(activation, !silent, tempoFactor);
+        } else {
+            phase.step(activation, !silent, null);
+        }
+        final double confidence = Math.max(0.0, phase.predictiveCorrelation());
+        updateAccent(observed, timeSamples + onsetOffsetSamples);
+        final int period = phase.bestPeriod();
+        final double beatSamples = period * periodSamples;
+        ibiSamples = phase.meanPeriod() * periodSamples;
+        final double periodicity = tempo.periodicity();
+        final boolean rhythmic = !silent && confidence >= config.confidenceOn()
+            && periodicity >= config.minPeriodicity();
+        if (!locked && rhythmic) {
+            locked = true;
+            beatIndex = 0;
+            writeTempo(events, decisionFrame, confidence);
+        } else if (locked
+            && (silent || confidence < config.confidenceOff() || periodicity < 0.5 * config.minPeriodicity())) {
+            locked = false;
+            writeTempo(events, decisionFrame, confidence);
+        }
+        if (!locked) {
+            return;
+        }
+        double predicted = timeSamples + onsetOffsetSamples + (period - phase.bestPhasePosition()) * periodSamples;
+        while (predicted < decisionFrame) {
+            predicted += beatSamples;
+        }
+        if (predicted - decisionFrame <= horizonSamples + leadSamples
+            && predicted - lastBeat > REFRACTORY_PERIODS * beatSamples) {
+            lastBeat = predicted;
+            final long beatFrame = Math.round(predicted);
+            if (beatFrame >= blockEnd) {
+                writeBeat(events, beatFrame, blockEnd, confidence);
+            } else {
+                lateDropped++;
+            }
+            if (accentOpen) {
+                meter.observe(accent);
+            }
+            accentOpen = true;
+            accentBeat = predicted;
+            accent = 0.0;
+        }
+        final double bpm = 60.0 * sampleRateHz / ibiSamples;
+        if (Math.abs(bpm / reportedBpm - 1.0) >= TEMPO_CHANGE) {
+            writeTempo(events, decisionFrame, confidence);
+        }
+    }
+
+    private void updateAccent(final double value, final double beatTimeSamples) {
+        if (!accentOpen) {
+            return;
+        }
+        final double window = ACCENT_WINDOW_PERIODS * ibiSamples;
+        if (beatTimeSamples > accentBeat + window) {
+            meter.observe(accent);
+            accentOpen = false;
+        } else if (beatTimeSamples >= accentBeat - window && value > accent) {
+            accent = value;
+        }
+    }
+
+    private void writeBeat(final EventWriter events, final long beatFrame, final long emitFrame,
+        final double confidence) {
+        final EventWriter.EventRecord r = events.tryClaim(BEAT, beatFrame);
+        final int barPos = meter.barPosition(accentOpen ? 2 : 1);
+        if (r != null) {
+            r.set(BEAT_EMITTED, emitFrame)
+                .set(BEAT_BPM, 60.0 * sampleRateHz / ibiSamples)
+                .set(BEAT_BAR_POS, barPos)
+                .set(BEAT_CONFIDENCE, confidence)
+                .set(BEAT_INDEX, beatIndex)
+                .set(BEAT_METER, meter.meter())
+                .commit();
+        }
+        beatIndex++;
+    }
+
+    private void writeTempo(final EventWriter events, final long frame, final double confidence) {
+        final double bpm = locked ? 60.0 * sampleRateHz / ibiSamples : 0.0;
+        reportedBpm = locked ? bpm : Double.NaN;
+        final EventWriter.EventRecord r = events.tryClaim(TEMPO, frame);
+        if (r != null) {
+            r.set(TEMPO_BPM, bpm).set(TEMPO_CONFIDENCE, confidence).set(TEMPO_LOCKED, locked ? 1.0 : 0.0).commit();
+        }
+    }
+
+    private void restart() {
+        phase.reset();
+        tempo.reset();
+        meter.reset();
+        normaliser.reset();
+        loudness.reset();
+        groupOpen = false;
+        silentFrames = 0;
+        locked = false;
+        accentOpen = false;
+        lastBeat = Double.NEGATIVE_INFINITY;
+        ibiSamples = periodSamples * periods[periods.length / 2];
+        reportedBpm = Double.NaN;
+    }
+
+    @Override
+    public void reset() {
+        restart();
+        expectedIndex = -1;
+        beatIndex = 0;
+        lateDropped = 0;
+    }
+}

@@ -1,0 +1,213 @@
+package org.earshot.detectors.classify.train;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.earshot.dsp.resample.Resampler;
+import org.earshot.dsp.resample.ResamplerConfig;
+
+/**
+ * Makes a training clip sound like it was recorded elsewhere: simple room reverberation, padding (time
+ * shift), background noise at a random SNR, a microphone's colouring, band-limiting to cheap-microphone
+ * and telephone bandwidths or a trip through 8 kHz, and a random gain. Works at the analysis rate.
+ */
+public final class Augmenter {
+    /** An augmented clip and where the original sound lies in it. */
+    public record Augmented(float[] samples, int clipStart, int clipEnd, int noiseSource) {
+    }
+
+    /**
+     * A background the augmenter can mix in.
+     *
+     * @param samples mono samples at the analysis rate
+     * @param source  index of the training clip it came from, or -1 for a generated noise
+     */
+    public record Noise(float[] samples, int source) {
+    }
+
+    private final int rateHz;
+    private final List<Noise> noises;
+
+    /**
+     * @param rateHz analysis rate in Hz
+     * @param noises backgrounds to mix in (not empty)
+     */
+    public Augmenter(final int rateHz, final List<Noise> noises) {
+        if (noises.isEmpty()) {
+            throw new IllegalArgumentException("the noise pool must not be empty");
+        }
+        this.rateHz = rateHz;
+        this.noises = List.copyOf(noises);
+    }
+
+    /**
+     * @param clip       clean clip at the analysis rate
+     * @param eventClass true for event classes (more noise, lower SNR), false for backgrounds
+     * @param excluded   noise sources that must not be used (clips of a held-out fold), may be null
+     * @param rnd        random source
+     * @return the augmented clip
+     */
+    public Augmented augment(final float[] clip, final boolean eventClass, final java.util.BitSet excluded,
+        final SplittableRandom rnd) {
+        float[] x = clip.clone();
+        if (rnd.nextDouble() < 0.35) {
+            x = reverb(x, rnd);
+        }
+        final int pre = (int)(rateHz * (0.2 + rnd.nextDouble()));
+        final int post = (int)(rateHz * (0.2 + 0.8 * rnd.nextDouble()));
+        final float[] y = new float[pre + x.length + post];
+        System.arraycopy(x, 0, y, pre, x.length);
+        final double active = activeRms(clip);
+        int noiseSource = -1;
+        if (rnd.nextDouble() < (eventClass ? 0.85 : 0.4)) {
+            Noise n;
+            int tries = 0;
+            do {
+                n = noises.get(rnd.nextInt(noises.size()));
+            } while (excluded != null && n.source() >= 0 && excluded.get(n.source()) && ++tries < 50);
+            if (excluded == null || n.source() < 0 || !excluded.get(n.source())) {
+                noiseSource = n.source();
+                final double snrDb = eventClass ? -3 + rnd.nextDouble() * 28 : 5 + rnd.nextDouble() * 25;
+                mix(y, n.samples(), active / Math.pow(10, snrDb / 20), rnd);
+            }
+        }
+        // a floor so that no window is digital silence
+        final double floor = active * Math.pow(10, -(45 + rnd.nextDouble() * 25) / 20);
+        for (int i = 0; i < y.length; i++) {
+            y[i] += (float)(floor * Noises.gaussian(rnd));
+        }
+        if (rnd.nextDouble() < 0.5) {
+            final int bands = 1 + rnd.nextInt(3);
+            for (int b = 0; b < bands; b++) {
+                Biquad.peaking(rateHz, 150 * Math.pow(40, rnd.nextDouble()), 0.5 + rnd.nextDouble() * 2,
+                    -9 + rnd.nextDouble() * 18).apply(y);
+            }
+        }
+        float[] z = y;
+        final double band = rnd.nextDouble();
+        if (band < 0.15) {
+            // telephone
+            Biquad.highPass(rateHz, 300, 0.7).apply(z);
+            Biquad.highPass(rateHz, 300, 0.7).apply(z);
+            Biquad.lowPass(rateHz, 3400, 0.7).apply(z);
+            Biquad.lowPass(rateHz, 3400, 0.7).apply(z);
+        } else if (band < 0.35) {
+            // cheap microphone
+            Biquad.highPass(rateHz, 100 + rnd.nextDouble() * 300, 0.7).apply(z);
+            Biquad.lowPass(rateHz, 3500 + rnd.nextDouble() * 4000, 0.7).apply(z);
+        } else if (band < 0.5 && rateHz > 8000) {
+            z = through8k(z);
+        }
+        final double gainDb = -30 + rnd.nextDouble() * 30;
+        double peak = 1e-9;
+        for (final float v : z) {
+            peak = Math.max(peak, Math.abs(v));
+        }
+        final float g = (float)(Math.pow(10, gainDb / 20) / peak);
+        for (int i = 0; i < z.length; i++) {
+            z[i] *= g;
+        }
+        return new Augmented(z, pre, pre + x.length, noiseSource);
+    }
+
+    private float[] through8k(final float[] x) {
+        final Resampler down = new Resampler(new ResamplerConfig(rateHz, 8000, 60, 0.9));
+        final float[] low = new float[down.maxOutputFrames(x.length) + 64];
+        int n = down.process(x, 0, x.length, low, 0, low.length);
+        n += down.flush(low, n, low.length - n);
+        final Resampler up = new Resampler(new ResamplerConfig(8000, rateHz, 60, 0.9));
+        final float[] out = new float[up.maxOutputFrames(n) + 64];
+        int m = up.process(low, 0, n, out, 0, out.length);
+        m += up.flush(out, m, out.length - m);
+        return java.util.Arrays.copyOf(out, x.length);
+    }
+
+    private void mix(final float[] y, final float[] noise, final double targetRms, final SplittableRandom rnd) {
+        double s = 0;
+        for (final float v : noise) {
+            s += (double)v * v;
+        }
+        final double rms = Math.sqrt(s / noise.length);
+        if (rms <= 0) {
+            return;
+        }
+        final float g = (float)(targetRms / rms);
+        int j = rnd.nextInt(noise.length);
+        for (int i = 0; i < y.length; i++) {
+            y[i] += g * noise[j];
+            if (++j == noise.length) {
+                j = 0;
+            }
+        }
+    }
+
+    /** A Schroeder reverberator: four combs and two all-passes, a random room size and decay time. */
+    private float[] reverb(final float[] x, final SplittableRandom rnd) {
+        final double rt60 = 0.15 + rnd.nextDouble() * 0.7;
+        final double size = 0.7 + rnd.nextDouble() * 0.7;
+        final double wet = 0.1 + rnd.nextDouble() * 0.5;
+        final int tail = (int)(rt60 * rateHz);
+        final float[] in = java.util.Arrays.copyOf(x, x.length + tail);
+        final float[] out = new float[in.length];
+        final double[] combMs = {29.7, 37.1, 41.1, 43.7};
+        for (final double ms : combMs) {
+            final int d = Math.max(1, (int)(ms * size * rateHz / 1000));
+            final float g = (float)Math.pow(10, -3.0 * d / (rt60 * rateHz));
+            final float[] buf = new float[d];
+            int p = 0;
+            for (int i = 0; i < in.length; i++) {
+                final float v = in[i] + g * buf[p];
+                buf[p] = v;
+                p = p + 1 == d ? 0 : p + 1;
+                out[i] += v * 0.25f;
+            }
+        }
+        for (final double ms : new double[] {5.0, 1.7}) {
+            final int d = Math.max(1, (int)(ms * rateHz / 1000));
+            final float[] buf = new float[d];
+            int p = 0;
+            for (int i = 0; i < out.length; i++) {
+                final float delayed = buf[p];
+                final float v = out[i] + 0.7f * delayed;
+                out[i] = delayed - 0.7f * v;
+                buf[p] = v;
+                p = p + 1 == d ? 0 : p + 1;
+            }
+        }
+        for (int i = 0; i < out.length; i++) {
+            out[i] = in[i] + (float)wet * out[i];
+        }
+        return out;
+    }
+
+    /**
+     * RMS over the loud part of a clip: 20 ms frames within 20 dB of the loudest.
+     *
+     * @param x samples
+     * @return the RMS, above 0
+     */
+    static double activeRms(final float[] x) {
+        final int frame = 320;
+        final int n = Math.max(1, x.length / frame);
+        final double[] e = new double[n];
+        double max = 0;
+        for (int f = 0; f < n; f++) {
+            double s = 0;
+            final int end = Math.min(x.length, (f + 1) * frame);
+            for (int i = f * frame; i < end; i++) {
+                s += (double)x[i] * x[i];
+            }
+            e[f] = s / Math.max(1, end - f * frame);
+            max = Math.max(max, e[f]);
+        }
+        double sum = 0;
+        int count = 0;
+        for (final double v : e) {
+            if (v >= max * 0.01) {
+                sum += v;
+                count++;
+            }
+        }
+        return Math.max(1e-9, Math.sqrt(sum / Math.max(1, count)));
+    }
+}

@@ -1,0 +1,549 @@
+package org.earshot.detectors.classify.train;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+
+import org.earshot.detectors.classify.ClassifierModel;
+import org.earshot.detectors.classify.ContextWindow;
+import org.earshot.detectors.classify.FeatureSettings;
+import org.earshot.detectors.classify.LogMelExtractor;
+import org.earshot.detectors.classify.PooledFeatures;
+import org.earshot.dsp.resample.Resampler;
+import org.earshot.dsp.resample.ResamplerConfig;
+
+/**
+ * Trains an event classifier from labelled clips, in Java: resamples every clip to the analysis rate,
+ * makes class-balanced augmented copies ({@link Augmenter}), cuts 1 s context windows around the loud
+ * part of each copy through the very front end the live graph uses, and fits a {@link MlpTrainer} MLP.
+ * Also evaluates clips (held-out reports, cross-validation).
+ */
+public final class ClipTrainer {
+    /** Label of the generated negative class. */
+    public static final String NOISE_LABEL = "noise";
+
+    /**
+     * Training options.
+     *
+     * @param features          front-end settings
+     * @param background        labels that are backgrounds (textures), never events
+     * @param mlp               network settings
+     * @param windowsPerClass   augmented windows per class (class balancing)
+     * @param windowsPerCopy    windows cut from each augmented copy
+     * @param syntheticNoise    generated noise clips added as the background class {@value #NOISE_LABEL}
+     * @param seed              random seed (the same seed and data give the same model)
+     */
+    public record Options(
+        FeatureSettings features, Set<String> background, MlpTrainer.Settings mlp, int windowsPerClass,
+        int windowsPerCopy, int syntheticNoise, long seed) {
+        /**
+         * @throws IllegalArgumentException naming a field out of range
+         */
+        public Options {
+            if (windowsPerClass < 10 || windowsPerClass > 1_000_000) {
+                throw new IllegalArgumentException("windowsPerClass must be in [10, 1000000], got " + windowsPerClass);
+            }
+            if (windowsPerCopy < 1 || windowsPerCopy > 100) {
+                throw new IllegalArgumentException("windowsPerCopy must be in [1, 100], got " + windowsPerCopy);
+            }
+            if (syntheticNoise < 0 || syntheticNoise > 100_000) {
+                throw new IllegalArgumentException("syntheticNoise must be in [0, 100000], got " + syntheticNoise);
+            }
+            background = Set.copyOf(background);
+        }
+    }
+
+    /** Augmented feature windows with where each came from. */
+    public static final class Dataset {
+        final List<String> classes;
+        final float[][] x;
+        final int[] y;
+        final int[] clip;
+        final int[] noise;
+
+        Dataset(final List<String> classes, final float[][] x, final int[] y, final int[] clip, final int[] noise) {
+            this.classes = classes;
+            this.x = x;
+            this.y = y;
+            this.clip = clip;
+            this.noise = noise;
+        }
+
+        /** @return number of windows */
+        public int size() {
+            return x.length;
+        }
+    }
+
+    private final Options options;
+    private final Consumer<String> log;
+    private final List<LabelledClip> clips = new ArrayList<>();
+    private final List<float[]> audio = new ArrayList<>();
+    private final List<String> classes;
+    private final boolean[] backgroundClass;
+
+    /**
+     * Resamples the clips and adds the generated noise clips.
+     *
+     * @param input   labelled clips at any rate
+     * @param options options
+     * @param log     progress lines
+     */
+    public ClipTrainer(final List<LabelledClip> input, final Options options, final Consumer<String> log) {
+        this.options = options;
+        this.log = log;
+        final int rate = options.features().sampleRateHz();
+        final float[][] converted = new float[input.size()][];
+        IntStream.range(0, input.size()).parallel().forEach(i -> converted[i] = resample(input.get(i).samples(),
+            input.get(i).sampleRateHz(), rate));
+        for (int i = 0; i < input.size(); i++) {
+            clips.add(input.get(i));
+            audio.add(converted[i]);
+        }
+        final SplittableRandom rnd = new SplittableRandom(options.seed() ^ 0x5eedL);
+        for (int i = 0; i < options.syntheticNoise(); i++) {
+            final float[] x = Noises.generate(i, rate * 4, rate, rnd);
+            if (i % 3 == 2) {
+                final float[] other = Noises.generate(i + 3, rate * 4, rate, rnd);
+                for (int k = 0; k < x.length; k++) {
+                    x[k] += 0.5f * other[k];
+                }
+            }
+            clips.add(new LabelledClip("generated:" + Noises.KINDS[i % Noises.KINDS.length] + "-" + i,
+                "generated-" + i, NOISE_LABEL, x, rate));
+            audio.add(x);
+        }
+        final Set<String> labels = new TreeSet<>();
+        for (final LabelledClip c : clips) {
+            labels.add(c.label());
+        }
+        this.classes = List.copyOf(labels);
+        this.backgroundClass = new boolean[classes.size()];
+        for (int c = 0; c < classes.size(); c++) {
+            backgroundClass[c] = options.background().contains(classes.get(c)) || classes.get(c).equals(NOISE_LABEL);
+        }
+    }
+
+    /** @return class names in model order */
+    public List<String> classes() {
+        return classes;
+    }
+
+    /** @return every clip, generated ones last */
+    public List<LabelledClip> clips() {
+        return List.copyOf(clips);
+    }
+
+    /**
+     * @param i clip index
+     * @return the clip at the analysis rate
+     */
+    public float[] audio(final int i) {
+        return audio.get(i);
+    }
+
+    /**
+     * @param i clip index
+     * @return its class index
+     */
+    public int classOf(final int i) {
+        return classes.indexOf(clips.get(i).label());
+    }
+
+    /**
+     * Builds class-balanced augmented windows from the clips marked in {@code use}.
+     *
+     * @param use clips to draw from
+     * @return the windows
+     */
+    public Dataset buildDataset(final BitSet use) {
+        final int rate = options.features().sampleRateHz();
+        final List<Augmenter.Noise> pool = new ArrayList<>();
+        final SplittableRandom noiseRnd = new SplittableRandom(options.seed() ^ 0xa11L);
+        for (int k = 0; k < 24; k++) {
+            pool.add(new Augmenter.Noise(Noises.generate(k, rate * 6, rate, noiseRnd), -1));
+        }
+        for (int i = 0; i < clips.size(); i++) {
+            if (use.get(i) && backgroundClass[classOf(i)] && !clips.get(i).label().equals(NOISE_LABEL)) {
+                pool.add(new Augmenter.Noise(audio.get(i), i));
+            }
+        }
+        final Augmenter augmenter = new Augmenter(rate, pool);
+        final int[] perClass = new int[classes.size()];
+        for (int i = use.nextSetBit(0); i >= 0; i = use.nextSetBit(i + 1)) {
+            perClass[classOf(i)]++;
+        }
+        final int[] useList = use.stream().toArray();
+        final List<List<float[]>> xs = new ArrayList<>();
+        for (int k = 0; k < useList.length; k++) {
+            xs.add(null);
+        }
+        final int[][] noiseOf = new int[useList.length][];
+        IntStream.range(0, useList.length).parallel().forEach(k -> {
+            final int i = useList[k];
+            final int c = classOf(i);
+            final int windows = (int)Math.ceil((double)options.windowsPerClass() / perClass[c]);
+            final int copies = (int)Math.ceil((double)windows / options.windowsPerCopy());
+            final SplittableRandom rnd = new SplittableRandom(options.seed() * 31 + clips.get(i).id().hashCode());
+            final List<float[]> out = new ArrayList<>();
+            final List<Integer> noises = new ArrayList<>();
+            for (int copy = 0; copy < copies; copy++) {
+                final Augmenter.Augmented a = augmenter.augment(audio.get(i), !backgroundClass[c], null, rnd);
+                final int want = Math.min(options.windowsPerCopy(), windows - copy * options.windowsPerCopy());
+                for (final float[] f : windows(a.samples(), a.clipStart(), a.clipEnd(), !backgroundClass[c], want,
+                    rnd)) {
+                    out.add(f);
+                    noises.add(a.noiseSource());
+                }
+            }
+            xs.set(k, out);
+            noiseOf[k] = noises.stream().mapToInt(Integer::intValue).toArray();
+        });
+        int total = 0;
+        for (final List<float[]> l : xs) {
+            total += l.size();
+        }
+        final float[][] x = new float[total][];
+        final int[] y = new int[total];
+        final int[] clip = new int[total];
+        final int[] noise = new int[total];
+        int n = 0;
+        for (int k = 0; k < useList.length; k++) {
+            for (int j = 0; j < xs.get(k).size(); j++) {
+                x[n] = xs.get(k).get(j);
+                y[n] = classOf(useList[k]);
+                clip[n] = useList[k];
+                noise[n] = noiseOf[k][j];
+                n++;
+            }
+        }
+        log.accept("dataset: " + total + " windows from " + useList.length + " clips, " + classes.size() + " classes");
+        return new Dataset(classes, x, y, clip, noise);
+    }
+
+    /**
+     * Cuts pooled-feature windows from an augmented clip: for event classes, windows that hold a frame
+     * within 6 dB of the clip's loudest; for backgrounds, anywhere.
+     */
+    private List<float[]> windows(final float[] x, final int clipStart, final int clipEnd, final boolean event,
+        final int want, final SplittableRandom rnd) {
+        final FeatureSettings fs = options.features();
+        final Frames f = frames(fs, x);
+        final int hop = fs.hop();
+        final int first = Math.max(0, clipStart / hop - 2);
+        final int last = Math.min(f.count - 1, clipEnd / hop + 2);
+        final List<Integer> candidates = new ArrayList<>();
+        if (event) {
+            float peak = -Float.MAX_VALUE;
+            for (int t = first; t <= last; t++) {
+                peak = Math.max(peak, f.energy[t]);
+            }
+            final BitSet ok = new BitSet();
+            for (int t = first; t <= last; t++) {
+                if (f.energy[t] >= peak - 6f) {
+                    ok.set(t, Math.min(f.count, t + fs.contextFrames()));
+                }
+            }
+            ok.stream().forEach(candidates::add);
+        } else {
+            for (int t = Math.min(fs.contextFrames() / 2, f.count - 1); t < f.count; t++) {
+                candidates.add(t);
+            }
+        }
+        final List<float[]> out = new ArrayList<>();
+        if (candidates.isEmpty()) {
+            return out;
+        }
+        final ContextWindow window = new ContextWindow(fs);
+        final PooledFeatures pooled = new PooledFeatures(fs.bands());
+        for (int k = 0; k < want; k++) {
+            final int t = candidates.get(rnd.nextInt(candidates.size()));
+            window.clear();
+            for (int s = Math.max(0, t - fs.contextFrames() + 1); s <= t; s++) {
+                window.push(f.bands[s], f.energy[s]);
+            }
+            final float[] v = new float[pooled.dimension()];
+            pooled.compute(window, v);
+            out.add(v);
+        }
+        return out;
+    }
+
+    /** All log-mel frames of a clip at the analysis rate. */
+    static final class Frames {
+        final float[][] bands;
+        final float[] energy;
+        final int count;
+
+        Frames(final float[][] bands, final float[] energy, final int count) {
+            this.bands = bands;
+            this.energy = energy;
+            this.count = count;
+        }
+    }
+
+    static Frames frames(final FeatureSettings fs, final float[] x) {
+        final int block = 4096;
+        final LogMelExtractor ex = new LogMelExtractor(fs, fs.sampleRateHz(), block);
+        final int max = x.length / fs.hop() + 2;
+        final float[][] bands = new float[max][];
+        final float[] energy = new float[max];
+        int count = 0;
+        for (int off = 0; off < x.length; off += block) {
+            final int n = ex.feed(x, off, Math.min(block, x.length - off));
+            for (int i = 0; i < n; i++) {
+                bands[count] = ex.frame(i).clone();
+                energy[count] = ex.energyDb(i);
+                count++;
+            }
+        }
+        return new Frames(bands, energy, count);
+    }
+
+    /**
+     * Fits the standardisation and the network on the windows whose clip is in {@code use} and whose
+     * mixed-in noise does not come from a clip outside it.
+     *
+     * @param data  windows
+     * @param use   clips allowed
+     * @param notes notes to store in the model
+     * @return the model
+     */
+    public ClassifierModel fit(final Dataset data, final BitSet use, final String notes) {
+        final List<Integer> rows = new ArrayList<>();
+        for (int i = 0; i < data.size(); i++) {
+            if (use.get(data.clip[i]) && (data.noise[i] < 0 || use.get(data.noise[i]))) {
+                rows.add(i);
+            }
+        }
+        final int dim = data.x[0].length;
+        final double[] mean = new double[dim];
+        final double[] sq = new double[dim];
+        for (final int r : rows) {
+            for (int j = 0; j < dim; j++) {
+                mean[j] += data.x[r][j];
+                sq[j] += (double)data.x[r][j] * data.x[r][j];
+            }
+        }
+        final float[] m = new float[dim];
+        final float[] scale = new float[dim];
+        for (int j = 0; j < dim; j++) {
+            final double mu = mean[j] / rows.size();
+            final double var = Math.max(1e-6, sq[j] / rows.size() - mu * mu);
+            m[j] = (float)mu;
+            scale[j] = (float)(1 / Math.sqrt(var));
+        }
+        final float[][] x = new float[rows.size()][dim];
+        final int[] y = new int[rows.size()];
+        for (int k = 0; k < rows.size(); k++) {
+            final float[] src = data.x[rows.get(k)];
+            for (int j = 0; j < dim; j++) {
+                x[k][j] = (src[j] - m[j]) * scale[j];
+            }
+            y[k] = data.y[rows.get(k)];
+        }
+        final long t0 = System.nanoTime();
+        final List<ClassifierModel.Layer> layers = MlpTrainer.train(x, y, classes.size(), options.mlp(),
+            new SplittableRandom(options.seed()));
+        log.accept(String.format("trained on %d windows in %.1f s", rows.size(), (System.nanoTime() - t0) / 1e9));
+        return new ClassifierModel(options.features(), classes, backgroundClass, m, scale, layers, notes);
+    }
+
+    /**
+     * Classifies one clip as the live graph would see it: streams it (padded with 0.5 s of faint noise on
+     * each side) through the front end and the model, and averages the probabilities of every hop whose
+     * context holds a frame within 6 dB of the clip's loudest (any hop for a background class... all
+     * clips use the same rule, the truth is not looked at).
+     *
+     * @param model model
+     * @param clip  clip at the analysis rate
+     * @return mean class probabilities
+     */
+    public static float[] predictClip(final ClassifierModel model, final float[] clip) {
+        final FeatureSettings fs = model.settings();
+        final int pad = fs.sampleRateHz() / 2;
+        final float[] x = new float[clip.length + 2 * pad];
+        System.arraycopy(clip, 0, x, pad, clip.length);
+        final double floor = Augmenter.activeRms(clip) * 1e-3;
+        final SplittableRandom rnd = new SplittableRandom(clip.length);
+        for (int i = 0; i < x.length; i++) {
+            x[i] += (float)(floor * Noises.gaussian(rnd));
+        }
+        final Frames f = frames(fs, x);
+        final int first = Math.max(0, pad / fs.hop() - 2);
+        final int last = Math.min(f.count - 1, (pad + clip.length) / fs.hop() + 2);
+        float peak = -Float.MAX_VALUE;
+        for (int t = first; t <= last; t++) {
+            peak = Math.max(peak, f.energy[t]);
+        }
+        final BitSet ok = new BitSet();
+        for (int t = first; t <= last; t++) {
+            if (f.energy[t] >= peak - 6f) {
+                ok.set(t, Math.min(f.count, t + fs.contextFrames()));
+            }
+        }
+        final ContextWindow window = new ContextWindow(fs);
+        final PooledFeatures pooled = new PooledFeatures(fs.bands());
+        final float[] v = new float[pooled.dimension()];
+        final float[] p = new float[model.classCount()];
+        final float[] sum = new float[model.classCount()];
+        final ClassifierModel.Inference inf = model.newInference();
+        int n = 0;
+        for (int t = 0; t < f.count; t++) {
+            window.push(f.bands[t], f.energy[t]);
+            if (ok.get(t)) {
+                pooled.compute(window, v);
+                inf.predict(v, p);
+                for (int c = 0; c < p.length; c++) {
+                    sum[c] += p[c];
+                }
+                n++;
+            }
+        }
+        for (int c = 0; c < sum.length; c++) {
+            sum[c] /= Math.max(1, n);
+        }
+        return sum;
+    }
+
+    /**
+     * @param probs class probabilities
+     * @return index of the largest
+     */
+    public static int argmax(final float[] probs) {
+        int best = 0;
+        for (int c = 1; c < probs.length; c++) {
+            if (probs[c] > probs[best]) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Evaluates a model on clips.
+     *
+     * @param model model
+     * @param test  clip indices
+     * @return the report
+     */
+    public ClipReport evaluate(final ClassifierModel model, final BitSet test) {
+        final ClipReport report = new ClipReport(classes);
+        final int[] list = test.stream().toArray();
+        final int[] predicted = new int[list.length];
+        final int noise = classes.indexOf(NOISE_LABEL);
+        IntStream.range(0, list.length).parallel().forEach(k -> {
+            final float[] p = predictClip(model, audio.get(list[k]));
+            if (noise >= 0) {
+                p[noise] = -1f; // the generated class is not one of the clips' labels
+            }
+            predicted[k] = argmax(p);
+        });
+        for (int k = 0; k < list.length; k++) {
+            report.add(classOf(list[k]), predicted[k]);
+        }
+        return report;
+    }
+
+    /**
+     * Assigns clips to folds, stratified by label and keeping each group in one fold.
+     *
+     * @param folds number of folds
+     * @param seed  random seed
+     * @return fold per clip
+     */
+    public int[] folds(final int folds, final long seed) {
+        final Map<String, List<String>> groupsByLabel = new HashMap<>();
+        for (final LabelledClip c : clips) {
+            final List<String> g = groupsByLabel.computeIfAbsent(c.label(), k -> new ArrayList<>());
+            if (!g.contains(c.group())) {
+                g.add(c.group());
+            }
+        }
+        final Map<String, Integer> foldOfGroup = new HashMap<>();
+        final SplittableRandom rnd = new SplittableRandom(seed);
+        int offset = 0;
+        for (final String label : new TreeSet<>(groupsByLabel.keySet())) {
+            final List<String> g = groupsByLabel.get(label);
+            for (int i = g.size() - 1; i > 0; i--) {
+                final int j = rnd.nextInt(i + 1);
+                final String t = g.get(i);
+                g.set(i, g.get(j));
+                g.set(j, t);
+            }
+            for (int i = 0; i < g.size(); i++) {
+                foldOfGroup.putIfAbsent(g.get(i), (i + offset) % folds);
+            }
+            offset += g.size();
+        }
+        final int[] fold = new int[clips.size()];
+        for (int i = 0; i < clips.size(); i++) {
+            fold[i] = foldOfGroup.get(clips.get(i).group());
+        }
+        return fold;
+    }
+
+    /**
+     * Runs k-fold cross-validation on the real (not generated) clips; generated noise clips always train.
+     *
+     * @param k     folds
+     * @param data  the windows of every clip
+     * @return the pooled report over all folds
+     */
+    public ClipReport crossValidate(final int k, final Dataset data) {
+        final int[] fold = folds(k, options.seed());
+        final ClipReport total = new ClipReport(classes);
+        for (int f = 0; f < k; f++) {
+            final BitSet train = new BitSet();
+            final BitSet test = new BitSet();
+            for (int i = 0; i < clips.size(); i++) {
+                if (fold[i] == f && !clips.get(i).label().equals(NOISE_LABEL)) {
+                    test.set(i);
+                } else {
+                    train.set(i);
+                }
+            }
+            final ClassifierModel m = fit(data, train, "");
+            final ClipReport r = evaluate(m, test);
+            log.accept(String.format("fold %d: %d test clips, accuracy %.3f", f + 1, test.cardinality(), r.accuracy()));
+            total.addAll(r);
+        }
+        return total;
+    }
+
+    /** @return the distinct labels of the clips, in first-seen order */
+    public Set<String> labelsSeen() {
+        final Set<String> s = new LinkedHashSet<>();
+        for (final LabelledClip c : clips) {
+            s.add(c.label());
+        }
+        return s;
+    }
+
+    /**
+     * Converts samples to another rate (offline, allocates).
+     *
+     * @param x      samples
+     * @param from   their rate
+     * @param to     target rate
+     * @return the converted samples
+     */
+    public static float[] resample(final float[] x, final int from, final int to) {
+        if (from == to) {
+            return x.clone();
+        }
+        final Resampler r = new Resampler(ResamplerConfig.of(from, to));
+        final float[] out = new float[r.maxOutputFrames(x.length) + 16];
+        int n = r.process(x, 0, x.length, out, 0, out.length);
+        n += r.flush(out, n, out.length - n);
+        return java.util.Arrays.copyOf(out, n);
+    }
+}

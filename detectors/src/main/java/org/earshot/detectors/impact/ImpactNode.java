@@ -1,0 +1,296 @@
+package org.earshot.detectors.impact;
+
+import org.earshot.detectors.classify.ClassProbabilities;
+import org.earshot.detectors.classify.ClassifierModel;
+import org.earshot.detectors.classify.ClassifierNode;
+import org.earshot.detectors.classify.FeatureSettings;
+import org.earshot.detectors.classify.LogMelFrames;
+import org.earshot.detectors.classify.LogMelNode;
+import org.earshot.detectors.decide.LevelTracker;
+import org.earshot.detectors.decide.SoundEvents;
+import org.earshot.dsp.filter.MelScale;
+import org.earshot.engine.AudioNode;
+import org.earshot.engine.BlockContext;
+import org.earshot.engine.EventWriter;
+import org.earshot.engine.NodeSetup;
+import org.earshot.engine.ProcessSpec;
+
+/**
+ * Detects impacts (a fall, a slammed door, a knock, dropped keys) without training: a sudden, broadband
+ * rise of low-frequency-weighted energy well above both the background level and the recent peaks,
+ * followed by a decay within 800 ms. Steady sounds, slow swells and repeated ticks of the background do
+ * not qualify. Reads the log-mel frames; allocation-free.
+ *
+ * <p>Per frame the weighted energy is {@code 10 log10(P_all + P_below_1kHz)}. A candidate starts when it
+ * rises by {@code rise} dB within three frames, stands {@code prominence} dB above the background
+ * ({@link LevelTracker}), with at least an eighth of the bands rising by 6 dB. Its 50 ms energy must
+ * peak {@code novelty} dB above the recent peaks of the 50 ms energy (an envelope falling 2 dB/s): the
+ * ticks of a clock or the crackles of a fire are loud but too short to fill 50 ms, and recur. It is confirmed when the energy falls below its peak by
+ * half its prominence (at least 4 dB, at most 10 dB) within 800 ms after staying loud for at least 40 ms. At sensitivity
+ * 0.5 rise, prominence and novelty are 8, 10 and 4 dB; they fall as the sensitivity rises.
+ * Impacts closer than the merge gap form one event, written when the gap has passed.
+ *
+ * <p>Given a classifier (optional), an impact is vetoed when the classifier puts more than 80 % of its
+ * probability on background classes at the moment of confirmation: the clunk of a ticking clock or a
+ * crackle of a fire is part of a known background texture, not a fall.
+ */
+public final class ImpactNode implements AudioNode {
+    /** Parameter id of the sensitivity, 0 to 1. */
+    public static final int PARAM_SENSITIVITY = 1;
+    static final float LOW_HZ = 1000f;
+    static final int DECAY_FRAMES = 80;
+    static final float MIN_DECAY_DB = 4f;
+    static final float MAX_DECAY_DB = 10f;
+    static final int MIN_LOUD_FRAMES = 4;
+    /** Frames (50 ms) over which the short-term energy that the novelty test uses is averaged. */
+    static final int SHORT_FRAMES = 5;
+    static final float VETO_MASS = 0.8f;
+
+    private final ImpactConfig config;
+    private final LogMelNode logMel;
+    private final ClassifierNode classifier;
+    private final boolean[] background;
+    private float backgroundMass;
+    private final LevelTracker level = new LevelTracker(0.02f);
+    private final float[] w = new float[4];
+    private final double[] power = new double[SHORT_FRAMES];
+    private int powerPos;
+    private float shortPeak;
+    private float candidateShortPeak;
+    private float recentShortPeak;
+    private int lowBands;
+    private float[] previous;
+    private float[] previous2;
+    private int bands;
+    private int hopFrames;
+    private int mergeFrames;
+    private int latency;
+    private float riseDb;
+    private float prominenceDb;
+    private float noveltyDb;
+    private long frameCount;
+    private boolean candidate;
+    private long candidateStart;
+    private long candidateFrame;
+    private float candidatePeak;
+    private int loudFrames;
+    private float candidateFloor;
+    private boolean pending;
+    private long pendingStart;
+    private long pendingEnd;
+    private long pendingEndFrame;
+    private float pendingConfidence;
+
+    /**
+     * @param config settings
+     * @param logMel the front end
+     */
+    public ImpactNode(final ImpactConfig config, final LogMelNode logMel) {
+        this(config, logMel, null);
+    }
+
+    /**
+     * @param config     settings
+     * @param logMel     the front end
+     * @param classifier classifier whose background classes veto impacts, or null for none
+     */
+    public ImpactNode(final ImpactConfig config, final LogMelNode logMel, final ClassifierNode classifier) {
+        this.config = config;
+        this.logMel = logMel;
+        this.classifier = classifier;
+        if (classifier != null) {
+            final ClassifierModel m = classifier.model();
+            background = new boolean[m.classCount()];
+            for (int c = 0; c < background.length; c++) {
+                background[c] = m.isBackground(c);
+            }
+        } else {
+            background = new boolean[0];
+        }
+        applySensitivity(config.sensitivity());
+    }
+
+    @Override
+    public String name() {
+        return config.name();
+    }
+
+    @Override
+    public void prepare(final ProcessSpec spec, final NodeSetup setup) {
+        final FeatureSettings fs = logMel.features();
+        bands = fs.bands();
+        final double lo = MelScale.SLANEY.hzToMel(fs.minHz());
+        final double hi = MelScale.SLANEY.hzToMel(fs.maxHz());
+        lowBands = 0;
+        for (int b = 0; b < bands; b++) {
+            if (MelScale.SLANEY.melToHz(lo + (hi - lo) * (b + 1) / (bands + 1)) < LOW_HZ) {
+                lowBands = b + 1;
+            }
+        }
+        previous = new float[bands];
+        previous2 = new float[bands];
+        hopFrames = (int)Math.round((double)fs.hop() * spec.sampleRateHz() / fs.sampleRateHz());
+        mergeFrames = (int)Math.round(config.mergeGapMs() / fs.hopMs());
+        latency = (DECAY_FRAMES + mergeFrames + 2) * hopFrames;
+        reset();
+    }
+
+    @Override
+    public int latencyFrames() {
+        return latency;
+    }
+
+    @Override
+    public void onParameter(final int parameterId, final double value) {
+        if (parameterId == PARAM_SENSITIVITY && value >= 0 && value <= 1) {
+            applySensitivity(value);
+        }
+    }
+
+    private void applySensitivity(final double s) {
+        final float d = (float)(s - 0.5);
+        riseDb = 8f - 6f * d;
+        prominenceDb = 10f - 8f * d;
+        noveltyDb = 4f - 3f * d;
+    }
+
+    @Override
+    public void process(final BlockContext ctx) {
+        final LogMelFrames frames = ctx.get(logMel.frames());
+        final ClassProbabilities probs = classifier == null ? null : ctx.get(classifier.probabilities());
+        for (int i = 0; i < frames.count(); i++) {
+            if (probs != null && i < probs.count()) {
+                final float[] p = probs.probs(i);
+                float mass = 0f;
+                for (int c = 0; c < background.length; c++) {
+                    if (background[c]) {
+                        mass += p[c];
+                    }
+                }
+                backgroundMass = mass;
+            }
+            step(frames.bands(i), frames.centreFrame(i), ctx.events());
+        }
+    }
+
+    private void step(final float[] x, final long centre, final EventWriter events) {
+        double all = 0;
+        double low = 0;
+        for (int b = 0; b < bands; b++) {
+            final double p = Math.pow(10, x[b] / 10.0);
+            all += p;
+            if (b < lowBands) {
+                low += p;
+            }
+        }
+        final float e = (float)(10 * Math.log10(all + low + 1e-12));
+        power[powerPos] = all + low;
+        powerPos = powerPos + 1 == SHORT_FRAMES ? 0 : powerPos + 1;
+        double sum = 0;
+        for (final double v : power) {
+            sum += v;
+        }
+        final float shortE = (float)(10 * Math.log10(sum / SHORT_FRAMES + 1e-12));
+        frameCount++;
+        final float floor = level.floorDb();
+        final boolean warm = frameCount > 3;
+        final float before = Math.min(w[0], Math.min(w[1], w[2]));
+        if (!candidate && warm && e - before >= riseDb && e - floor >= prominenceDb && broadband(x)) {
+            candidate = true;
+            candidateStart = centre - 2L * hopFrames;
+            candidateFrame = frameCount;
+            candidatePeak = e;
+            candidateFloor = floor;
+            candidateShortPeak = shortE;
+            shortPeak = recentShortPeak;
+            loudFrames = 0;
+        }
+        if (candidate) {
+            candidatePeak = Math.max(candidatePeak, e);
+            candidateShortPeak = Math.max(candidateShortPeak, shortE);
+            if (e >= candidatePeak - Math.min(MAX_DECAY_DB, Math.max(MIN_DECAY_DB, 0.5f * (candidatePeak - candidateFloor)))) {
+                loudFrames++;
+            } else if (loudFrames >= MIN_LOUD_FRAMES) {
+                confirm(events, centre);
+                candidate = false;
+            } else {
+                candidate = false;
+            }
+            if (candidate && frameCount - candidateFrame > DECAY_FRAMES) {
+                candidate = false;
+            }
+        }
+        if (pending && frameCount - pendingEndFrame > mergeFrames && !candidate) {
+            emit(events);
+        }
+        if (!candidate) {
+            recentShortPeak = Math.max(shortE, recentShortPeak - 0.02f);
+        }
+        w[2] = w[1];
+        w[1] = w[0];
+        w[0] = e;
+        level.update(e);
+        System.arraycopy(previous, 0, previous2, 0, bands);
+        System.arraycopy(x, 0, previous, 0, bands);
+    }
+
+    private boolean broadband(final float[] x) {
+        int rising = 0;
+        for (int b = 0; b < bands; b++) {
+            if (x[b] - Math.min(previous[b], previous2[b]) >= 6f) {
+                rising++;
+            }
+        }
+        return rising * 8 >= bands;
+    }
+
+    private void confirm(final EventWriter events, final long end) {
+        if (backgroundMass > VETO_MASS || candidateShortPeak - shortPeak < noveltyDb) {
+            return;
+        }
+        final float confidence = Math.min(1f, (candidatePeak - candidateFloor) / 40f);
+        if (pending && frameCount - pendingEndFrame <= mergeFrames) {
+            pendingEnd = end;
+            pendingEndFrame = frameCount;
+            pendingConfidence = Math.max(pendingConfidence, confidence);
+            return;
+        }
+        if (pending) {
+            emit(events);
+        }
+        pending = true;
+        pendingStart = candidateStart;
+        pendingEnd = end;
+        pendingEndFrame = frameCount;
+        pendingConfidence = confidence;
+    }
+
+    private void emit(final EventWriter events) {
+        pending = false;
+        final EventWriter.EventRecord r = events.tryClaim(config.eventType(), pendingStart);
+        if (r != null) {
+            r.set(SoundEvents.LABEL, config.label())
+                .set(SoundEvents.START, pendingStart)
+                .set(SoundEvents.END, pendingEnd)
+                .set(SoundEvents.CONFIDENCE, pendingConfidence)
+                .commit();
+        }
+    }
+
+    @Override
+    public void reset() {
+        level.reset();
+        frameCount = 0;
+        candidate = false;
+        pending = false;
+        recentShortPeak = -200f;
+        java.util.Arrays.fill(power, 0.0);
+        powerPos = 0;
+        backgroundMass = 0f;
+        java.util.Arrays.fill(w, 0f);
+        if (previous != null) {
+            java.util.Arrays.fill(previous, 0f);
+            java.util.Arrays.fill(previous2, 0f);
+        }
+    }
+}

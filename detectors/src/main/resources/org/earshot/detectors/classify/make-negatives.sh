@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Makes the extra negative clips the built-in model is trained with: synthetic speech from espeak-ng
+# (several voices, speeds and pitches), written as 16 kHz WAV files with a labels.csv beside them.
+#   make-negatives.sh OUT_DIR        (needs espeak-ng: apt-get install espeak-ng)
+set -euo pipefail
+out="${1:?usage: make-negatives.sh OUT_DIR}"
+command -v espeak-ng >/dev/null || { echo "make-negatives.sh: espeak-ng is not installed" >&2; exit 1; }
+mkdir -p "$out/speech"
+sentences=(
+  "Good morning, did you sleep well last night?"
+  "Can you pass me the remote control please."
+  "I will call the doctor after lunch."
+  "The weather is supposed to be nice tomorrow."
+  "Where did I put my glasses again?"
+  "Dinner is ready, come to the kitchen."
+  "Let me read you the news from today."
+  "Would you like a cup of tea or coffee?"
+  "The bus leaves at a quarter past nine."
+  "Please remember to take your medicine."
+  "One, two, three, four, five, six, seven."
+  "Hello? Is anybody there? I am in the living room."
+)
+voices=(en en-us en-gb-x-rp de fr es it nl pl pt)
+echo "file,label" > "$out/labels.csv"
+n=0
+for v in "${voices[@]}"; do
+  for i in "${!sentences[@]}"; do
+    if (( (i + n) % 3 != 0 )); then continue; fi
+    speed=$(( 130 + (n * 17) % 90 ))
+    pitch=$(( 20 + (n * 29) % 70 ))
+    variant=$([ $((n % 2)) = 0 ] && echo "+m3" || echo "+f2")
+    f="speech/espeak-$v-$i.wav"
+    espeak-ng -v "$v$variant" -s "$speed" -p "$pitch" -w "$out/$f.tmp.wav" "${sentences[$i]}"
+    sox -q "$out/$f.tmp.wav" -r 16000 -c 1 "$out/$f"
+    rm -f "$out/$f.tmp.wav"
+    echo "$f,speech" >> "$out/labels.csv"
+    n=$((n + 1))
+  done
+done
+echo "make-negatives.sh: $n speech clips in $out" >&2

@@ -1,0 +1,102 @@
+package org.earshot.detectors.impact;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.earshot.detectors.classify.LogMelConfig;
+import org.earshot.detectors.classify.LogMelNode;
+import org.earshot.detectors.classify.Signals;
+import org.earshot.detectors.decide.SoundEvents;
+import org.earshot.engine.EventMode;
+import org.earshot.engine.event.EventType;
+import org.earshot.engine.graph.GraphBuilder;
+import org.earshot.engine.graph.GraphConfig;
+import org.earshot.engine.graph.RenderPlan;
+import org.earshot.engine.runtime.CollectingSink;
+import org.earshot.engine.runtime.GraphHarness;
+import org.junit.jupiter.api.Test;
+
+/** The training-free impact detector on generated signals: impacts at known frames, steady noise, ticks. */
+class ImpactNodeTest {
+    private static final int RATE = 16_000;
+    private static final EventType TYPE = SoundEvents.type(1006, List.of("impact"));
+
+    private static RenderPlan plan(final int block, final double sensitivity) {
+        final GraphBuilder b = new GraphBuilder();
+        final LogMelNode logMel = b.add(new LogMelNode(LogMelConfig.defaults()));
+        b.add(new ImpactNode(new ImpactConfig("impact", TYPE, 0, sensitivity, 500), logMel), logMel);
+        return b.build(GraphConfig.of("room", RATE, block, EventMode.OFFLINE).withMaxBlockFrames(4096).withRingSlots(1024));
+    }
+
+    private static List<CollectingSink.Event> run(final float[] x, final int block, final double sensitivity)
+        throws InterruptedException {
+        final RenderPlan plan = plan(block, sensitivity);
+        try (GraphHarness h = GraphHarness.start(plan)) {
+            h.publish(x, block, 0);
+            h.publish(new float[plan.latencyFrames()], block, 0);
+            h.end();
+            return h.sink().events("event");
+        }
+    }
+
+    @Test
+    void shouldFindImpactsAtTheirFrames() throws InterruptedException {
+        final float[] x = Signals.noise(RATE * 10, 0.003, 1);
+        final int[] at = {RATE * 2, RATE * 5 + 777, RATE * 8 + 3};
+        for (int i = 0; i < at.length; i++) {
+            Signals.addImpact(x, RATE, at[i], 0.3 + 0.1 * i, 10 + i);
+        }
+        final List<CollectingSink.Event> events = run(x, 160, 0.5);
+        assertEquals(at.length, events.size(), events.toString());
+        for (int i = 0; i < at.length; i++) {
+            assertEquals(at[i], events.get(i).value(SoundEvents.START), RATE * 0.03, "onset of impact " + i);
+            assertTrue(events.get(i).value(SoundEvents.END) > events.get(i).value(SoundEvents.START));
+            assertTrue(events.get(i).value(SoundEvents.CONFIDENCE) > 0.3);
+        }
+    }
+
+    @Test
+    void shouldMergeAKnockSeriesIntoOneEvent() throws InterruptedException {
+        final float[] x = Signals.noise(RATE * 5, 0.003, 2);
+        for (int k = 0; k < 3; k++) {
+            Signals.addImpact(x, RATE, RATE + k * RATE / 4, 0.4, 20 + k);
+        }
+        final List<CollectingSink.Event> events = run(x, 160, 0.5);
+        assertEquals(1, events.size(), events.toString());
+        assertEquals(RATE, events.get(0).value(SoundEvents.START), RATE * 0.03);
+    }
+
+    @Test
+    void shouldStayQuietOnSteadyNoiseAndOnRegularTicks() throws InterruptedException {
+        assertEquals(List.of(), run(Signals.noise(RATE * 10, 0.05, 3), 160, 0.5));
+        final float[] ticks = Signals.noise(RATE * 10, 0.002, 4);
+        for (int t = RATE / 2; t < ticks.length - 80; t += RATE / 2) {
+            for (int i = 0; i < 48; i++) {
+                ticks[t + i] += (float)(0.3 * Math.exp(-i / 8.0) * (i % 2 == 0 ? 1 : -1));
+            }
+        }
+        final List<CollectingSink.Event> events = run(ticks, 160, 0.5);
+        assertTrue(events.size() <= 1, "a clock's ticks are not impacts (at most the first one): " + events);
+    }
+
+    @Test
+    void shouldFindSofterImpactsOnlyAtHigherSensitivity() throws InterruptedException {
+        final float[] x = Signals.noise(RATE * 4, 0.01, 5);
+        Signals.addImpact(x, RATE, RATE * 2, 0.035, 6);
+        assertEquals(0, run(x, 160, 0.0).size(), "sensitivity 0");
+        assertEquals(1, run(x, 160, 1.0).size(), "sensitivity 1");
+    }
+
+    @Test
+    void shouldNameBadSettings() {
+        assertEquals("sensitivity must be in [0, 1], got 1.5", assertThrows(IllegalArgumentException.class,
+            () -> new ImpactConfig("impact", TYPE, 0, 1.5, 500)).getMessage());
+        assertEquals("label must be in [0, 1), got 3", assertThrows(IllegalArgumentException.class,
+            () -> new ImpactConfig("impact", TYPE, 3, 0.5, 500)).getMessage());
+        assertEquals("mergeGapMs must be in [0, 5000], got -1", assertThrows(IllegalArgumentException.class,
+            () -> new ImpactConfig("impact", TYPE, 0, 0.5, -1)).getMessage());
+    }
+}

@@ -1,0 +1,215 @@
+package org.earshot.io.playback;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.locks.LockSupport;
+
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioSystem;
+import javax.sound.sampled.DataLine;
+import javax.sound.sampled.Line;
+import javax.sound.sampled.LineUnavailableException;
+import javax.sound.sampled.Mixer;
+import javax.sound.sampled.SourceDataLine;
+
+import org.earshot.engine.runtime.AudioRing;
+import org.earshot.io.SourceException;
+
+/**
+ * Plays a mono {@link AudioRing} on a Java Sound {@link SourceDataLine}: 16-bit PCM at the graph's rate (mono,
+ * or the same signal on two channels when the device only takes stereo), a small line buffer, and a thread
+ * that moves one period at a time from the ring to the line. The line's blocking {@code write} paces the
+ * thread at the device clock; when the ring holds less than a period the missing samples are played as
+ * silence and counted as underrun frames (by the ring). The graph never waits for the device.
+ */
+public final class AudioPlayback implements AutoCloseable {
+    /** Default requested line buffer, ms. */
+    public static final int DEFAULT_BUFFER_MS = 40;
+
+    private final AudioRing ring;
+    private final SourceDataLine line;
+    private final String deviceName;
+    private final int channels;
+    private final int periodFrames;
+    private final float[] mono;
+    private final byte[] bytes;
+    private final Thread thread;
+    private volatile boolean stop;
+    private volatile long framesPlayed;
+
+    private AudioPlayback(final AudioRing ring, final SourceDataLine line, final String deviceName, final int channels,
+        final int periodFrames) {
+        this.ring = ring;
+        this.line = line;
+        this.deviceName = deviceName;
+        this.channels = channels;
+        this.periodFrames = periodFrames;
+        this.mono = new float[periodFrames];
+        this.bytes = new byte[periodFrames * channels * 2];
+        this.thread = new Thread(this::run, "earshot-playback");
+        this.thread.setDaemon(true);
+    }
+
+    /**
+     * Opens the output line (not yet started).
+     *
+     * @param device       part of an output device name, ignoring case; null, empty or "default" for Java
+     *                     Sound's default output
+     * @param sampleRateHz the graph's rate
+     * @param bufferMs     requested line buffer, ms (the device may grant more)
+     * @param ring         the audio to play
+     * @return the playback, call {@link #start()}
+     * @throws SourceException naming the device and the problem (none matches: the message lists the output
+     *                         devices; format refused; line busy)
+     */
+    public static AudioPlayback open(final String device, final int sampleRateHz, final int bufferMs,
+        final AudioRing ring) throws SourceException {
+        final Mixer.Info mixer = findMixer(device);
+        final String name = mixer == null ? "default" : mixer.getName();
+        SourceException last = null;
+        for (final int channels : new int[] {1, 2}) {
+            final AudioFormat format = new AudioFormat(sampleRateHz, 16, channels, true, false);
+            final DataLine.Info info = new DataLine.Info(SourceDataLine.class, format);
+            try {
+                final SourceDataLine line = mixer == null
+                    ? (SourceDataLine)AudioSystem.getLine(info) : (SourceDataLine)AudioSystem.getMixer(mixer).getLine(info);
+                final int frameBytes = 2 * channels;
+                final int requested = Math.max(64, (int)((long)sampleRateHz * bufferMs / 1000)) * frameBytes;
+                line.open(format, requested);
+                final int grantedFrames = line.getBufferSize() / frameBytes;
+                final int period = Math.max(32, Math.min(grantedFrames / 2, sampleRateHz / 100));
+                return new AudioPlayback(ring, line, name, channels, period);
+            } catch (final IllegalArgumentException | LineUnavailableException ex) {
+                last = new SourceException("output device '" + name + "' cannot play " + sampleRateHz + " Hz 16-bit "
+                    + (channels == 1 ? "mono" : "stereo") + ": " + ex.getMessage(), ex);
+            }
+        }
+        throw last;
+    }
+
+    private static Mixer.Info findMixer(final String device) throws SourceException {
+        if (device == null || device.isBlank() || "default".equalsIgnoreCase(device.strip())) {
+            return null;
+        }
+        final String wanted = device.toLowerCase(Locale.ROOT);
+        final List<String> names = new ArrayList<>();
+        for (final Mixer.Info info : AudioSystem.getMixerInfo()) {
+            if (!canPlay(info)) {
+                continue;
+            }
+            names.add("'" + info.getName() + "'");
+            if (info.getName().toLowerCase(Locale.ROOT).contains(wanted)) {
+                return info;
+            }
+        }
+        throw new SourceException("output device '" + device + "' not found; available output devices: "
+            + (names.isEmpty() ? "none" : String.join(", ", names)));
+    }
+
+    private static boolean canPlay(final Mixer.Info info) {
+        try {
+            for (final Line.Info line : AudioSystem.getMixer(info).getSourceLineInfo()) {
+                if (line instanceof DataLine.Info && SourceDataLine.class.isAssignableFrom(line.getLineClass())) {
+                    return true;
+                }
+            }
+        } catch (final RuntimeException ex) {
+            return false;
+        }
+        return false;
+    }
+
+    /** Starts the playback thread; playing begins once a period is buffered. */
+    public void start() {
+        thread.start();
+    }
+
+    private void run() {
+        while (!stop && ring.available() < periodFrames && !ring.isClosed()) {
+            LockSupport.parkNanos(200_000);
+        }
+        line.start();
+        while (!stop) {
+            final int n;
+            if (ring.isClosed()) {
+                n = ring.read(mono, 0, periodFrames);
+                if (n == 0) {
+                    break;
+                }
+            } else {
+                ring.readOrSilence(mono, 0, periodFrames);
+                n = periodFrames;
+            }
+            int b = 0;
+            for (int i = 0; i < n; i++) {
+                final float c = Math.max(-1f, Math.min(1f, mono[i]));
+                final short s = (short)Math.round(c * 32767f);
+                for (int ch = 0; ch < channels; ch++) {
+                    bytes[b++] = (byte)s;
+                    bytes[b++] = (byte)(s >> 8);
+                }
+            }
+            line.write(bytes, 0, b);
+            framesPlayed += n;
+        }
+        if (!stop) {
+            line.drain();
+        }
+    }
+
+    /** @return the device played on */
+    public String deviceName() {
+        return deviceName;
+    }
+
+    /** @return the line buffer granted, in frames */
+    public int bufferFrames() {
+        return line.getBufferSize() / (2 * channels);
+    }
+
+    /** @return frames moved per write */
+    public int periodFrames() {
+        return periodFrames;
+    }
+
+    /** @return channels the line was opened with (1, or 2 for a stereo-only device) */
+    public int channels() {
+        return channels;
+    }
+
+    /** @return frames handed to the device, silence for underruns included */
+    public long framesPlayed() {
+        return framesPlayed;
+    }
+
+    /** @return frames of silence played because the ring was empty */
+    public long underrunFrames() {
+        return ring.underrunFrames();
+    }
+
+    /**
+     * Waits until the ring is closed and played out, then closes the line.
+     *
+     * @param timeoutMs how long to wait
+     * @throws InterruptedException if interrupted
+     */
+    public void finish(final long timeoutMs) throws InterruptedException {
+        ring.close();
+        thread.join(timeoutMs);
+        close();
+    }
+
+    /** Stops at once and closes the line. */
+    @Override
+    public void close() {
+        stop = true;
+        try {
+            thread.join(2_000);
+        } catch (final InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+        line.stop();
+        line.close();
+    }
+}
