@@ -202,6 +202,7 @@
     if (e.type === 'onset') {
       push(g.onsets, e);
       push(probe.onsets, e);
+      renderOnsets(g);
     } else if (e.type === 'beat') {
       push(g.beats, e);
       push(probe.beats, e);
@@ -269,13 +270,15 @@
     root.textContent = '';
     const many = graphs.length > 1;
     for (const g of graphs) {
-      const side = has(g, 'beat') || has(g, 'denoiser') || has(g, 'levels');
+      const side = has(g, 'beat') || has(g, 'onsets') || has(g, 'denoiser') || has(g, 'levels');
       const room = many ? g.info.name : null;
       if (has(g, 'spectrogram')) {
         buildSpectrogram(g, side ? 'w8' : 'w12', room);
       }
       if (has(g, 'beat')) {
         buildBeat(g, room);
+      } else if (has(g, 'onsets')) {
+        buildOnsets(g, room);
       }
       if (has(g, 'denoiser')) {
         buildDenoiser(g, room);
@@ -476,8 +479,10 @@
     g.el.lead = stat(stats, 'lead of last beat (ms)', 'lead-' + g.info.id);
     g.el.meterSig = stat(stats, 'meter');
     g.el.lock = stat(stats, 'tracker');
-    g.el.onsetCount = stat(stats, 'onsets', 'onsets-' + g.info.id);
-    g.el.onsetLatency = stat(stats, 'onset latency (ms)', 'onset-latency-' + g.info.id);
+    if (has(g, 'onsets')) {
+      g.el.onsetCount = stat(stats, 'onsets', 'onsets-' + g.info.id);
+      g.el.onsetLatency = stat(stats, 'latency of last onset (ms)', 'onset-latency-' + g.info.id);
+    }
     p.appendChild(stats);
     buildControls(p, g.info.id, ['lead']);
   }
@@ -524,10 +529,39 @@
     g.el.lock.textContent = locked ? 'locked' : 'searching';
     g.el.lock.parentNode.className = 'stat ' + (locked ? 'good' : 'warn');
     g.el.pulse.classList.toggle('unlocked', !locked);
+    renderOnsets(g);
+  }
+
+  function buildOnsets(g, room) {
+    const p = panel('panel-onsets-' + g.info.id, 'w4', 'Onsets', room);
+    const stats = el('div', 'stats');
+    g.el.onsetCount = stat(stats, 'onsets', 'onsets-' + g.info.id);
+    g.el.onsetLatency = stat(stats, 'latency of last onset (ms)', 'onset-latency-' + g.info.id);
+    g.el.onsetMedian = stat(stats, 'median latency, last 20 (ms)');
+    g.el.onsetRate = stat(stats, 'onsets per second, last 10 s');
+    g.el.onsetStrength = stat(stats, 'strength of last onset');
+    p.appendChild(stats);
+    p.appendChild(el('div', 'note', 'latency: from the onset to the end of the block that decided it (the '
+      + 'look-ahead the peak picker needs), as in the JSON Lines latency_s'));
+  }
+
+  function renderOnsets(g) {
+    if (!g.el.onsetCount) {
+      return;
+    }
     g.el.onsetCount.textContent = C.fmtCount(g.onsets.length);
     const last = g.onsets[g.onsets.length - 1];
     if (last && last.latency_s != null) {
       g.el.onsetLatency.textContent = (last.latency_s * 1000).toFixed(1);
+    }
+    if (g.el.onsetMedian) {
+      const recent = g.onsets.slice(-20).map(function (o) { return o.latency_s; }).filter(function (v) { return v != null; })
+        .sort(function (a, b) { return a - b; });
+      g.el.onsetMedian.textContent = recent.length ? (recent[recent.length >> 1] * 1000).toFixed(1) : '–';
+      const now = nowFrame(g) / g.info.rate;
+      const inWindow = g.onsets.filter(function (o) { return o.t > now - 10; }).length;
+      g.el.onsetRate.textContent = (inWindow / Math.max(1, Math.min(10, now))).toFixed(1);
+      g.el.onsetStrength.textContent = last && last.strength != null ? last.strength.toFixed(2) : '–';
     }
   }
 
@@ -807,19 +841,22 @@
     const n = range[1] - range[0];
     if (n > 0) {
       const bands = g.bands;
-      if (!g.off || g.off.width !== n) {
+      if (!g.off || g.off.width < n) {
+        // allocated once per graph (grown only if the window ever holds more columns): no garbage per frame
+        const width = Math.max(n, Math.ceil(WINDOW_S * g.info.mel.columnsPerSecond) + 16);
         g.off = document.createElement('canvas');
-        g.off.width = n;
+        g.off.width = width;
         g.off.height = bands;
-        g.image = g.off.getContext('2d').createImageData(n, bands);
+        g.image = g.off.getContext('2d').createImageData(width, bands);
+        g.bytes = new Uint8Array(width * bands);
       }
-      const bytes = new Uint8Array(n * bands);
+      const bytes = g.bytes;
       for (let s = range[0]; s < range[1]; s++) {
         bytes.set(g.mel.subarray((s % RING) * bands, (s % RING + 1) * bands), (s - range[0]) * bands);
       }
-      const r = C.autoRange(bytes, bytes.length, hello.melFloorDb, hello.melTopDb);
+      const r = C.autoRange(bytes, n * bands, hello.melFloorDb, hello.melTopDb);
       C.paintColumns(g.image, bytes, n, bands, r[0], r[1], 0);
-      g.off.getContext('2d').putImageData(g.image, 0, 0);
+      g.off.getContext('2d').putImageData(g.image, 0, 0, 0, 0, n, bands);
       const hop = g.info.mel.hop;
       const xa = x(g.frame[range[0] % RING] - hop / 2);
       const xb = x(g.frame[(range[1] - 1) % RING] + hop / 2);
@@ -844,7 +881,7 @@
     ctx.fillStyle = 'rgba(255,255,255,0.7)';
     ctx.font = '10px ' + C.cssVar('--mono');
     for (let t = Math.ceil(f0 / rate); t <= now / rate; t++) {
-      if (t % 2 === 0 && x(t * rate) > 44) {
+      if (t >= 0 && t % 2 === 0 && x(t * rate) > 44) {
         ctx.fillText(C.fmtTime(t).replace('.00', ''), x(t * rate) + 3, h - 12);
       }
     }
@@ -960,13 +997,15 @@
     if (now < 0) {
       return;
     }
-    const t0 = now - TIMELINE_S;
+    const span = Math.max(10, Math.min(TIMELINE_S, Math.ceil(now / 10) * 10));
+    const t0 = now - span;
     const left = 90;
-    const x = function (t) { return left + (t - t0) / TIMELINE_S * (w - left - 8); };
+    const x = function (t) { return left + (t - t0) / span * (w - left - 8); };
     ctx.font = '11px ' + C.cssVar('--mono');
     ctx.fillStyle = C.cssVar('--muted');
     ctx.strokeStyle = C.cssVar('--line');
-    for (let t = Math.max(0, Math.ceil(t0 / 10) * 10); t <= now; t += 10) {
+    const step = span > 20 ? 10 : 2;
+    for (let t = Math.max(0, Math.ceil(t0 / step) * step); t <= now; t += step) {
       ctx.beginPath();
       ctx.moveTo(Math.round(x(t)) + 0.5, 0);
       ctx.lineTo(Math.round(x(t)) + 0.5, h - 14);
@@ -986,7 +1025,15 @@
     });
   }
 
-  function frame() {
+  let lastDraw = 0;
+
+  /** Draws at most 30 times a second: a dashboard should not take the CPU the engine needs. */
+  function frame(now) {
+    requestAnimationFrame(frame);
+    if (now - lastDraw < 32) {
+      return;
+    }
+    lastDraw = now;
     for (const g of graphs) {
       try {
         if (g.el.spec) {
@@ -1003,7 +1050,6 @@
       }
     }
     drawTimeline();
-    requestAnimationFrame(frame);
   }
 
   document.addEventListener('DOMContentLoaded', function () {

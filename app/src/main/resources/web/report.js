@@ -144,7 +144,7 @@
         ctx.moveTo(Math.round(x(t)) + 0.5, 0);
         ctx.lineTo(Math.round(x(t)) + 0.5, 8);
         ctx.stroke();
-        ctx.fillText(C.fmtTime(t), x(t) + 2, 22);
+        ctx.fillText(step >= 1 ? C.fmtTime(t).replace('.00', '') : C.fmtTime(t), x(t) + 2, 22);
       }
     });
 

@@ -12,6 +12,7 @@ import org.earshot.app.config.ConfigException;
 import org.earshot.app.config.Detection;
 import org.earshot.app.config.RoomMonitorSetup;
 import org.earshot.app.config.GraphSettings;
+import org.earshot.app.config.PerformerSetup;
 import org.earshot.app.config.PresetGraphs;
 import org.earshot.app.web.Report;
 import org.earshot.engine.EventMode;
@@ -76,8 +77,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     private String threading;
 
     @Option(names = "--detect", paramLabel = "WHAT",
-        description = "What to detect, running the preset that does: onsets (the onsets preset); events: sound "
-            + "events and impacts (the room-monitor preset).")
+        description = "What to detect, running the preset that does: onsets (the onsets preset); beats: predicted "
+            + "beats and tempo (the beats preset); events: sound events and impacts (the room-monitor preset).")
     private String detect;
 
     @Option(names = "--model", paramLabel = "MODEL",
@@ -88,6 +89,11 @@ final class AnalyzeCommand implements Callable<Integer> {
         description = "room-monitor: detection sensitivity, 0 (fewest alerts) to 1; default 0.5.")
     private Double sensitivity;
 
+    @Option(names = "--lead-ms", paramLabel = "MS",
+        description = "beats/performer: emit each beat this much earlier than the tracker would (to make up for a "
+            + "receiver's latency), 0 to 1000; default 0.")
+    private Double leadMs;
+
     @Option(names = "--report", paramLabel = "FILE",
         description = "Also write a self-contained HTML page with the dashboard's pictures for each whole file "
             + "(spectrogram, novelty and onsets, beats, events, levels).")
@@ -95,6 +101,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        PerformerSetup.useLeadMs(leadMs);
         if (detect != null) {
             final Detection detection = Detection.parse(detect);
             final String wanted = detection.preset().cliName();

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.earshot.app.config.AudioGraphs;
 import org.earshot.app.config.GraphSettings;
 import org.earshot.app.config.LiveConfig;
+import org.earshot.app.config.PerformerSetup;
 import org.earshot.app.config.PresetGraphs;
 import org.earshot.app.config.RoomMonitorSetup;
 import org.earshot.app.config.SinkSpec;
@@ -63,6 +64,11 @@ final class LiveCommand implements Callable<Integer> {
         description = "room-monitor: detection sensitivity, 0 (fewest alerts) to 1; default 0.5.")
     private Double sensitivity;
 
+    @Option(names = "--lead-ms", paramLabel = "MS",
+        description = "beats/performer: emit each beat this much earlier than the tracker would (to make up for a "
+            + "receiver's latency), 0 to 1000; default 0.")
+    private Double leadMs;
+
     @Option(names = "--channel", paramLabel = "mix|N",
         description = "Mix all channels down (default) or use channel N (counted from 0).")
     private String channel;
@@ -87,6 +93,10 @@ final class LiveCommand implements Callable<Integer> {
             + "devices`; default: the default output.")
     private String output;
 
+    @Option(names = "--output-buffer-ms", paramLabel = "MS",
+        description = "denoise: output line buffer, 20 to 1000 ms; default 100. Larger rides out a busy machine.")
+    private int outputBufferMs = org.earshot.io.playback.AudioPlayback.DEFAULT_BUFFER_MS;
+
     @Option(names = "--duration", paramLabel = "SECONDS", description = "Stop after this many seconds.")
     private Double duration;
 
@@ -102,6 +112,7 @@ final class LiveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        PerformerSetup.useLeadMs(leadMs);
         final boolean roomMonitor = "room-monitor".equals(preset);
         if (roomMonitor) {
             RoomMonitorSetup.useModel(model);
@@ -120,15 +131,16 @@ final class LiveCommand implements Callable<Integer> {
             }
         }
         final PrintWriter err = spec.commandLine().getErr();
-        final RenderPlan preset = PresetGraphs.build(config.graph(), "live", EventMode.LIVE);
+        final RenderPlan presetPlan = PresetGraphs.build(config.graph(), "live", EventMode.LIVE);
         final AudioRing[] audioOut = AudioGraphs.takeRings("live");
         try (ShutdownGuard guard = new ShutdownGuard();
             AudioSource source = Sources.openLive(config, err);
-            LivePlayback playback = LivePlayback.open(output, config.graph().sampleRateHz(), audioOut, err);
-            LiveDashboard web = LiveDashboard.open(dashboard, List.of(preset),
+            LivePlayback playback = LivePlayback.open(output, outputBufferMs, config.graph().sampleRateHz(),
+                audioOut, err);
+            LiveDashboard web = LiveDashboard.open(dashboard, List.of(presetPlan),
                 config.graph().preset().cliName() + " on " + source.describe(),
                 config.sinks().stream().map(SinkSpec::describe).toList(), err)) {
-            final RenderPlan plan = web == null ? preset : web.plans().get(0);
+            final RenderPlan plan = web == null ? presetPlan : web.plans().get(0);
             final List<EventSink> eventSinks = new ArrayList<>(Sinks.open(config.sinks()));
             if (web != null) {
                 eventSinks.add(web.sink());

@@ -23,24 +23,28 @@ final class LivePlayback implements AutoCloseable {
     }
 
     /**
-     * @param device {@code --output} value, or null for the default device
+     * @param device   {@code --output} value, or null for the default device
+     * @param bufferMs {@code --output-buffer-ms} value
      * @param rateHz graph rate
      * @param rings  the graph's audio-out rings, or null when the preset produces no audio
      * @param err    where the device line and the final counts go
      * @return the started playback, or null when there is no audio to play
      * @throws UserError naming the device and the problem
      */
-    static LivePlayback open(final String device, final int rateHz, final AudioRing[] rings, final PrintWriter err)
-        throws UserError {
+    static LivePlayback open(final String device, final int bufferMs, final int rateHz, final AudioRing[] rings,
+        final PrintWriter err) throws UserError {
         if (rings == null) {
             if (device != null) {
                 throw new UserError(ErrorKind.USAGE, "--output: this preset produces no audio (use --preset denoise)");
             }
             return null;
         }
+        if (bufferMs < 20 || bufferMs > 1000) {
+            throw new UserError(ErrorKind.USAGE, "--output-buffer-ms must be in [20, 1000], got " + bufferMs);
+        }
         final AudioPlayback playback;
         try {
-            playback = AudioPlayback.open(device, rateHz, AudioPlayback.DEFAULT_BUFFER_MS, rings[0]);
+            playback = AudioPlayback.open(device, rateHz, bufferMs, rings[0]);
         } catch (final SourceException ex) {
             throw UserError.input("--output: " + FailureHandler.firstLine(ex.getMessage()) + " (see earshot devices)");
         }
@@ -60,9 +64,9 @@ final class LivePlayback implements AutoCloseable {
             Thread.currentThread().interrupt();
             playback.close();
         }
-        if (playback.underrunFrames() > 0 || ring.droppedFrames() > 0) {
+        if (playback.underrunFrames() > 0 || ring.droppedFrames() > 0 || playback.lateFrames() > 0) {
             err.println("earshot: audio out: " + playback.underrunFrames() + " underrun frames, "
-                + ring.droppedFrames() + " dropped frames");
+                + ring.droppedFrames() + " dropped frames, " + playback.lateFrames() + " late frames skipped");
             err.flush();
         }
     }

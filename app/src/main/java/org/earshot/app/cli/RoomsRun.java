@@ -88,7 +88,8 @@ final class RoomsRun {
                 sinks.add(web.sink());
             }
             // many rooms share a pool of graph threads, one per core
-            Engine.Settings settings = Engine.Settings.defaults(sinks).withCountersDirectory(CountersFile.defaultDirectory())
+            Engine.Settings settings = Engine.Settings.defaults(sinks)
+                .withCountersDirectory(CountersFile.defaultDirectory())
                 .withGraphThreads(Math.min(rooms.size(), Runtime.getRuntime().availableProcessors()));
             if (first.histogramLog() != null) {
                 settings = settings.withHistogramLog(first.histogramLog());
@@ -121,7 +122,8 @@ final class RoomsRun {
                 if (stopAsked == 0 && (timeUp || guard.stopRequested())) {
                     engine.requestStop();
                     stopAsked = now;
-                } else if (stopAsked != 0 && now - stopAsked > TimeUnit.MILLISECONDS.toNanos(EngineRun.STOP_TIMEOUT_MS)) {
+                } else if (stopAsked != 0
+                    && now - stopAsked > TimeUnit.MILLISECONDS.toNanos(EngineRun.STOP_TIMEOUT_MS)) {
                     break;
                 }
             }

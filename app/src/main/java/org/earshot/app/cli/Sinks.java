@@ -7,16 +7,25 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.earshot.app.config.JsonlSinkSpec;
+import org.earshot.app.config.MidiSinkSpec;
 import org.earshot.app.config.MqttSinkSpec;
+import org.earshot.app.config.OscSinkSpec;
 import org.earshot.app.config.RoomMonitorSetup;
 import org.earshot.app.config.SinkSpec;
 import org.earshot.app.config.WebhookSinkSpec;
+import org.earshot.app.config.WsSinkSpec;
 import org.earshot.engine.runtime.EventSink;
 import org.earshot.io.sink.JsonLinesSink;
+import org.earshot.io.sink.midi.MidiClockConfig;
+import org.earshot.io.sink.midi.MidiClockSink;
+import org.earshot.io.sink.midi.MidiTargets;
 import org.earshot.io.sink.mqtt.MqttSink;
 import org.earshot.io.sink.mqtt.MqttSinkConfig;
+import org.earshot.io.sink.osc.OscSink;
+import org.earshot.io.sink.osc.OscSinkConfig;
 import org.earshot.io.sink.webhook.WebhookSink;
 import org.earshot.io.sink.webhook.WebhookSinkConfig;
+import org.earshot.io.sink.ws.WebSocketSink;
 
 /** Opens the event sinks that {@code --sink} flags name. */
 final class Sinks {
@@ -59,6 +68,24 @@ final class Sinks {
         }
         if (spec instanceof WebhookSinkSpec webhook) {
             return new WebhookSink(WebhookSinkConfig.of(webhook.url(), webhook.spoolDirectory()), Sinks::report);
+        }
+        if (spec instanceof OscSinkSpec osc) {
+            return new OscSink(OscSinkConfig.of(osc.host(), osc.port()).withTimeTaggedBeats(osc.bundles()),
+                Sinks::report);
+        }
+        if (spec instanceof MidiSinkSpec midi) {
+            final MidiClockConfig clock = MidiClockConfig.defaults().withNoteOnBeat(midi.note());
+            if (midi.file() != null) {
+                return new MidiClockSink(clock, MidiTargets.file(midi.file()), Sinks::report);
+            }
+            try {
+                return new MidiClockSink(clock, MidiTargets.device(midi.device()), Sinks::report);
+            } catch (final javax.sound.midi.MidiUnavailableException ex) {
+                throw UserError.input("--sink " + spec.describe() + ": " + FailureHandler.firstLine(ex.getMessage()));
+            }
+        }
+        if (spec instanceof WsSinkSpec ws) {
+            return new WebSocketSink(new java.net.InetSocketAddress(ws.host(), ws.port()), 256, Sinks::report);
         }
         throw new IllegalStateException("no sink for " + spec);
     }

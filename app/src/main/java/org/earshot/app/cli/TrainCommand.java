@@ -71,14 +71,17 @@ final class TrainCommand implements Callable<Integer> {
         description = "Hidden layer widths; empty for logistic regression; default ${DEFAULT-VALUE}.")
     private List<Integer> hidden = new ArrayList<>();
 
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "40", description = "Training epochs; default ${DEFAULT-VALUE}.")
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "40",
+        description = "Training epochs; default ${DEFAULT-VALUE}.")
     private int epochs;
 
     @Option(names = "--holdout", paramLabel = "FRACTION", defaultValue = "0.2",
-        description = "Fraction of clips held out for the report (grouped, stratified); 0 skips it; default ${DEFAULT-VALUE}.")
+        description = "Fraction of clips held out for the report (grouped, stratified); 0 skips it; "
+            + "default ${DEFAULT-VALUE}.")
     private double holdout;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Random seed; default ${DEFAULT-VALUE}.")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+        description = "Random seed; default ${DEFAULT-VALUE}.")
     private long seed;
 
     @Override
@@ -132,7 +135,8 @@ final class TrainCommand implements Callable<Integer> {
             }
             final ClassifierModel heldOutModel = trainer.fit(data, train, "");
             final ClipReport r = trainer.evaluate(heldOutModel, test);
-            report = "held-out report (" + test.cardinality() + " clips, one of " + folds + " grouped folds):\n" + r.format();
+            report = "held-out report (" + test.cardinality() + " clips, one of " + folds
+                + " grouped folds):\n" + r.format();
             spec.commandLine().getOut().print(report);
             spec.commandLine().getOut().flush();
         }

@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 public enum Detection {
     /** Onsets: the {@code onsets} preset. */
     ONSETS("onsets", Preset.ONSETS),
+    /** Beats and tempo: the {@code beats} preset. */
+    BEATS("beats", Preset.BEATS),
     /** Room sound events: the {@code room-monitor} preset. */
     EVENTS("events", Preset.ROOM_MONITOR);
 

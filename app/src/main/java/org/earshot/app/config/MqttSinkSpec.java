@@ -29,7 +29,8 @@ public record MqttSinkSpec(String brokerUri, Path spoolDirectory, String topicPr
 
     static MqttSinkSpec parse(final String spec, final String argument) {
         if (argument == null || argument.isBlank()) {
-            throw new ConfigException("--sink " + spec + ": missing broker after 'mqtt:' (e.g. mqtt:tcp://127.0.0.1:1883)");
+            throw new ConfigException("--sink " + spec
+                + ": missing broker after 'mqtt:' (e.g. mqtt:tcp://127.0.0.1:1883)");
         }
         final URI uri;
         try {
@@ -39,6 +40,9 @@ public record MqttSinkSpec(String brokerUri, Path spoolDirectory, String topicPr
         }
         if (!"tcp".equals(uri.getScheme()) && !"ssl".equals(uri.getScheme()) || uri.getHost() == null) {
             throw new ConfigException("--sink " + spec + ": the broker must be tcp://HOST:PORT or ssl://HOST:PORT");
+        }
+        if (uri.getRawFragment() != null) {
+            throw new ConfigException("--sink " + spec + ": '#' is an MQTT wildcard, not allowed here");
         }
         final int port = uri.getPort() < 0 ? ("ssl".equals(uri.getScheme()) ? 8883 : 1883) : uri.getPort();
         Path spool = SpoolDirs.defaultDirectory().resolve("mqtt");
@@ -56,7 +60,8 @@ public record MqttSinkSpec(String brokerUri, Path spoolDirectory, String topicPr
                     case "client" -> client = value;
                     case "discovery" -> {
                         if (!value.equals("on") && !value.equals("off")) {
-                            throw new ConfigException("--sink " + spec + ": discovery must be on or off, got '" + value + "'");
+                            throw new ConfigException("--sink " + spec + ": discovery must be on or off, got '"
+                                + value + "'");
                         }
                         discovery = value.equals("on");
                     }
@@ -66,7 +71,8 @@ public record MqttSinkSpec(String brokerUri, Path spoolDirectory, String topicPr
             }
         }
         if (prefix.isBlank() || prefix.contains("+") || prefix.contains("#")) {
-            throw new ConfigException("--sink " + spec + ": prefix must be a topic without wildcards, got '" + prefix + "'");
+            throw new ConfigException("--sink " + spec + ": prefix must be a topic without wildcards, got '"
+                + prefix + "'");
         }
         return new MqttSinkSpec(uri.getScheme() + "://" + uri.getHost() + ":" + port, spool, prefix, client, discovery);
     }

@@ -14,6 +14,12 @@ public enum Preset {
     /** STFT, SuperFlux novelty and an online peak picker: {@code onset} events. */
     ONSETS("onsets", "STFT (23 ms Hann, 5 ms hop) -> SuperFlux novelty -> online peak picker: onset events "
         + "(time corrected for the 16.6 ms declared latency)"),
+    /** STFT, SuperFlux novelty and the online beat tracker: predicted {@code beat} and {@code tempo} events. */
+    BEATS("beats", "STFT (46 ms Hann, 10 ms hop) -> SuperFlux novelty -> online beat tracker: beat events emitted "
+        + "ahead of the beat (predicted time, emit time, bpm, bar position, confidence) and tempo events"),
+    /** Onsets and beats for live visuals: the {@code onsets} and {@code beats} graphs side by side. */
+    PERFORMER("performer", "onsets + beats (the two graphs above side by side) for live visuals: send them with "
+        + "--sink osc:HOST:PORT, --sink midi (clock), --sink ws:PORT; --lead-ms emits beats earlier"),
     /** Log-mel front end, event classifier and impact detector: {@code event} alerts per room. */
     ROOM_MONITOR("room-monitor", "log-mel (64 bands at 16 kHz) -> event classifier (1 s context) + impact detector: "
         + "event alerts (label, start, end, confidence)"),

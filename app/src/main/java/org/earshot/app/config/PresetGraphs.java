@@ -40,6 +40,16 @@ public final class PresetGraphs {
             case METER -> meter(builder, settings);
             case ONSETS -> org.earshot.detectors.onset.OnsetGraph.addTo(builder,
                 org.earshot.detectors.onset.OnsetConfig.defaults(), settings.sampleRateHz());
+            case BEATS -> org.earshot.detectors.beat.BeatGraph.addTo(builder,
+                org.earshot.detectors.beat.BeatGraph.noveltySettings(), PerformerSetup.trackerConfig(),
+                settings.sampleRateHz());
+            case PERFORMER -> {
+                org.earshot.detectors.onset.OnsetGraph.addTo(builder, org.earshot.detectors.onset.OnsetConfig.defaults(),
+                    settings.sampleRateHz());
+                org.earshot.detectors.beat.BeatGraph.addTo(builder,
+                    org.earshot.detectors.beat.BeatGraph.noveltySettings(), PerformerSetup.trackerConfig(),
+                    settings.sampleRateHz());
+            }
             case ROOM_MONITOR -> RoomMonitor.addTo(builder, RoomMonitorSetup.settings());
             case DENOISE -> AudioGraphs.addDenoiser(builder,
                 org.earshot.detectors.denoise.DenoiserConfig.defaults(), graphName, eventMode);

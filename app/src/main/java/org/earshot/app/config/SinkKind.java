@@ -50,6 +50,29 @@ public enum SinkKind {
         SinkSpec parseArgument(final String spec, final String argument) {
             return WebhookSinkSpec.parse(spec, argument);
         }
+    },
+    /** OSC over UDP: {@code osc:HOST:PORT[:bundle]}. */
+    OSC("osc", "osc:HOST:PORT[:bundle]", "/earshot/beat, /earshot/tempo, /earshot/onset... over UDP; bundle: beats "
+        + "time-tagged with the predicted beat time") {
+        @Override
+        SinkSpec parseArgument(final String spec, final String argument) {
+            return OscSinkSpec.parse(spec, argument);
+        }
+    },
+    /** MIDI clock: {@code midi[:DEVICE|FILE.mid][,note]}. */
+    MIDI("midi", "midi[:DEVICE|FILE.mid][,note]", "MIDI clock (24 ppqn, start/stop, song position) following the "
+        + "beats, to the default or named output or a MIDI file; ,note adds a note per beat") {
+        @Override
+        SinkSpec parseArgument(final String spec, final String argument) {
+            return MidiSinkSpec.parse(spec, argument);
+        }
+    },
+    /** WebSocket: {@code ws:[HOST:]PORT}. */
+    WS("ws", "ws:[HOST:]PORT", "a WebSocket server streaming every event as JSON (browser visuals)") {
+        @Override
+        SinkSpec parseArgument(final String spec, final String argument) {
+            return WsSinkSpec.parse(spec, argument);
+        }
     };
 
     private final String cliName;

@@ -3,7 +3,8 @@ package org.earshot.app.config;
 /**
  * A parsed {@code --sink} flag: one record type per {@link SinkKind}.
  */
-public sealed interface SinkSpec permits JsonlSinkSpec, MqttSinkSpec, WebhookSinkSpec {
+public sealed interface SinkSpec permits JsonlSinkSpec, MqttSinkSpec, WebhookSinkSpec, OscSinkSpec, MidiSinkSpec,
+    WsSinkSpec {
     /** @return the kind of sink */
     SinkKind kind();
 

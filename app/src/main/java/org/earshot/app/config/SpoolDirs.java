@@ -2,7 +2,8 @@ package org.earshot.app.config;
 
 import java.nio.file.Path;
 
-/** Where network sinks keep unsent alerts by default: {@code $EARSHOT_SPOOL_DIR}, else {@code ~/.local/state/earshot/spool}. */
+/** Where network sinks keep unsent alerts by default: {@code $EARSHOT_SPOOL_DIR},
+    else {@code ~/.local/state/earshot/spool}. */
 final class SpoolDirs {
     private SpoolDirs() {
     }

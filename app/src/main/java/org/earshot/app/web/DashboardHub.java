@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -97,7 +98,7 @@ final class DashboardHub implements Agent {
     private long framesSent;
     private long framesSkipped;
     private long clientsRefused;
-    private volatile long commandsDropped;
+    private final AtomicLong commandsDropped = new AtomicLong();
 
     /**
      * @param title     what the page's header says (preset and input)
@@ -187,7 +188,7 @@ final class DashboardHub implements Agent {
 
     private void offer(final Command command) {
         if (!commands.offer(command)) {
-            commandsDropped++;
+            commandsDropped.incrementAndGet();
             if (command.kind() == OPEN) {
                 command.channel().close(1013, "dashboard busy");
             }
@@ -518,7 +519,8 @@ final class DashboardHub implements Agent {
         linkLock.lock();
         try {
             final EngineCounters counters = link == null ? null : link.counters();
-            b.append(link != null ? "\"running\"" : attachedOnce ? "\"stopped\"" : "\"starting\"").append(",\"graphs\":[");
+            final String state = link != null ? "running" : attachedOnce ? "stopped" : "starting";
+            b.append('"').append(state).append("\",\"graphs\":[");
             for (int g = 0; g < graphs.size(); g++) {
                 appendGraphHealth(b.append(g > 0 ? "," : ""), g, counters);
             }
@@ -535,7 +537,7 @@ final class DashboardHub implements Agent {
         }
         b.append("],\"dashboard\":{\"clients\":").append(clients.size()).append(",\"framesSent\":").append(framesSent)
             .append(",\"framesSkipped\":").append(framesSkipped).append(",\"eventsDropped\":").append(sink.dropped())
-            .append(",\"commandsDropped\":").append(commandsDropped).append(",\"clientsRefused\":")
+            .append(",\"commandsDropped\":").append(commandsDropped.get()).append(",\"clientsRefused\":")
             .append(clientsRefused).append(",\"perClient\":[");
         for (int i = 0; i < clients.size(); i++) {
             final ClientSession s = clients.get(i);

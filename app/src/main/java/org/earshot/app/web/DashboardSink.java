@@ -66,6 +66,11 @@ public final class DashboardSink implements EventSink {
         return latency.getIntervalHistogram(recycle);
     }
 
+    /** Nothing to release: the hub owns the connections. */
+    @Override
+    public void close() {
+    }
+
     /** @return events the hub did not get because its queue was full */
     public long dropped() {
         return dropped.get();

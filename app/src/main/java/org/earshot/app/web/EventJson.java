@@ -25,7 +25,8 @@ final class EventJson {
      * @param graph   its graph
      * @return b
      */
-    static StringBuilder format(final StringBuilder b, final int graphId, final EventView event, final GraphInfo graph) {
+    static StringBuilder format(
+        final StringBuilder b, final int graphId, final EventView event, final GraphInfo graph) {
         final EventType type = event.type();
         final double rate = graph.sampleRateHz();
         b.setLength(0);

@@ -199,6 +199,10 @@ public final class Report {
                 f.events.add(EventJson.format(line, 0, event, graph).toString());
             }
         }
+
+        @Override
+        public void close() {
+        }
     }
 
     /** What one file gave: columns (grown as they come) and events. */

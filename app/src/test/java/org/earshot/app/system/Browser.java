@@ -181,7 +181,7 @@ final class Browser implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         try {
             if (process.isAlive()) {
                 send(Map.of("op", "close"));
@@ -189,8 +189,13 @@ final class Browser implements AutoCloseable {
         } catch (final IOException | AssertionError ignored) {
             // closing anyway
         }
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (final InterruptedException ex) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 }

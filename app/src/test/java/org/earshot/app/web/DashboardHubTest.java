@@ -82,7 +82,8 @@ class DashboardHubTest {
         boolean full;
 
         @Override
-        public boolean trySetParameter(final int graphId, final String node, final int parameterId, final double value) {
+        public boolean trySetParameter(
+            final int graphId, final String node, final int parameterId, final double value) {
             posted.add(graphId + ":" + node + ":" + parameterId + "=" + value);
             return !full;
         }

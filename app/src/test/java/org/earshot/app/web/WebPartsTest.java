@@ -60,7 +60,8 @@ class WebPartsTest {
         assertEquals("-2.5", Json.number(new StringBuilder(), -2.5).toString());
         assertEquals("null", Json.number(new StringBuilder(), Double.NaN).toString());
         assertEquals("-0.1", Json.tenths(new StringBuilder(), -0.06).toString());
-        assertEquals("\"a\\\"b<\\/script>\\u0001\"", Json.string(new StringBuilder(), "a\"b</script>\u0001").toString());
+        assertEquals("\"a\\\"b<\\/script>\\u0001\"",
+            Json.string(new StringBuilder(), "a\"b</script>\u0001").toString());
     }
 
     @Test
@@ -130,7 +131,8 @@ class WebPartsTest {
 
     @Test
     void shouldClampControlValuesAndRejectNonFiniteOnes() {
-        final Control toggle = new Control("0/b", 0, "b", "B", true, 0, 1, 1, "", 0, List.of(new Control.Target("n", 1)));
+        final Control toggle = new Control("0/b", 0, "b", "B", true, 0, 1, 1, "", 0,
+            List.of(new Control.Target("n", 1)));
         assertEquals(1.0, toggle.clamp(0.3));
         assertEquals(0.0, toggle.clamp(0));
         final Control slider = new Control("0/s", 0, "s", "S", false, -1, 1, 0.1, "", 0,
@@ -141,6 +143,22 @@ class WebPartsTest {
         assertEquals("control 0/x: min 1.0 must be below max 1.0", assertThrows(IllegalArgumentException.class,
             () -> new Control("0/x", 0, "x", "X", false, 1, 1, 1, "", 0, List.of(new Control.Target("n", 1))))
             .getMessage());
+    }
+
+    @Test
+    void shouldNameTheFlagWhenTheReportCannotBeWritten(@org.junit.jupiter.api.io.TempDir final java.nio.file.Path tmp) {
+        assertEquals("--report " + tmp + ": is a directory", assertThrows(ConfigException.class,
+            () -> Report.create(tmp, "t")).getMessage());
+        final java.nio.file.Path missing = tmp.resolve("no/such/dir/r.html");
+        assertEquals("--report " + missing + ": the folder " + missing.getParent() + " does not exist",
+            assertThrows(ConfigException.class, () -> Report.create(missing, "t")).getMessage());
+    }
+
+    @Test
+    void shouldFillTheTemplateInOnePassWithoutExpandingValues() {
+        assertEquals("<t>{{CSS}}</t><s>x</s>", Report.fill("<t>{{TITLE}}</t><s>{{CSS}}</s>",
+            Map.of("TITLE", "{{CSS}}", "CSS", "x")));
+        assertEquals("a &lt;b&gt; &amp; &quot;c&quot;", Report.escapeHtml("a <b> & \"c\""));
     }
 
     @Test

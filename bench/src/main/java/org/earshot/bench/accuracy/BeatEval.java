@@ -34,8 +34,9 @@ import org.earshot.engine.runtime.AudioSource;
  * </pre>
  *
  * A set is a folder of audio files each with a {@code NAME.beats} file beside it (time in seconds in the first
- * column). Files with no annotated beat after 5 s (mir_eval's trimming) have no defined score: they are listed and
- * left out of the means. Output: {@code OUT/earshot/NAME.beats} (predicted time, emit time), {@code OUT/aubio/NAME.beats},
+ * column). A file with no annotated beat after 5 s (mir_eval's trimming) scores 0 in mir_eval; it is listed, and the
+ * means are printed both over the scored files and over all files with it as 0 (the convention of the peers' quoted
+ * figures). Output: {@code OUT/earshot/NAME.beats} (predicted time, emit time), {@code OUT/aubio/NAME.beats},
  * {@code OUT/scores.tsv}.
  */
 public final class BeatEval {
@@ -118,6 +119,8 @@ public final class BeatEval {
         tsv.add("file\tF\tCemgil\tCMLc\tCMLt\tAMLc\tAMLt\tmedian_emit_minus_t_ms\tmedian_abs_err_ms\tfirst_beat_s"
             + "\tlate_beats\taubio_F\taubio_Cemgil\taubio_AMLt");
         int lateTotal = 0;
+        int unscored = 0;
+        int aubioUnscored = 0;
         for (final Path audio : files) {
             final String name = stem(audio);
             final double[] reference = readBeats(evalDir.resolve(name + ".beats"));
@@ -144,6 +147,8 @@ public final class BeatEval {
             final double first = r.emittedS().length == 0 || reference.length == 0 ? Double.NaN
                 : r.emittedS()[0] - Math.max(0.0, reference[0]);
             if (s == null) {
+                unscored++;
+                aubioUnscored += aubio ? 1 : 0;
                 o.printf(Locale.ROOT, "%-44s %6s %6s %6s %6s %8.1f %7s %7.2f %6d   (no annotated beat after 5 s: "
                     + "not scored)%n", trimName(name), "-", "-", "-", "-", aheadMs, "-", first, late);
                 continue;
@@ -166,6 +171,14 @@ public final class BeatEval {
             + " files)", mean[0], mean[1], mean[2], mean[3], medianOf(rows, 4), medianOf(rows, 5), mean[6], lateTotal,
             aubioMean == null ? "" : String.format(Locale.ROOT, " | %6.3f %6.3f %6.3f", aubioMean[0], aubioMean[1],
                 aubioMean[2]));
+        if (unscored > 0) {
+            final double k = rows.size() / (double)(rows.size() + unscored);
+            final double ka = aubioRows.isEmpty() ? 0 : aubioRows.size() / (double)(aubioRows.size() + aubioUnscored);
+            o.printf(Locale.ROOT, "%-44s %6.3f %6.3f %6.3f %6.3f%s%n", "MEAN, all " + (rows.size() + unscored)
+                + " files (mir_eval: unscorable = 0)", k * mean[0], k * mean[1], k * mean[2], k * mean[3],
+                aubioMean == null ? "" : String.format(Locale.ROOT, " %8s %7s %7s %6s | %6.3f %6.3f %6.3f", "", "", "",
+                    "", ka * aubioMean[0], ka * aubioMean[1], ka * aubioMean[2]));
+        }
         o.printf(Locale.ROOT, "(ahead_ms and err_ms of the MEAN row are medians over files; first_s is the mean time "
             + "from the first annotated beat to the first emitted beat; worst %.2f s)%n", maxOf(rows, 6));
         final int sr = rate == null ? 44_100 : rate;
@@ -177,6 +190,7 @@ public final class BeatEval {
             + f(medianOf(rows, 4)) + "\t" + f(medianOf(rows, 5)) + "\t" + f(mean[6]) + "\t" + lateTotal + "\t"
             + (aubioMean == null ? "\t\t" : f(aubioMean[0]) + "\t" + f(aubioMean[1]) + "\t" + f(aubioMean[2])));
         tsv.add("relock_beats\t" + f(relock[0]));
+        tsv.add("unscorable_files\t" + unscored);
         Files.write(out.resolve("scores.tsv"), tsv, StandardCharsets.UTF_8);
         return 0;
     }

@@ -125,7 +125,8 @@ public final class EventEval {
             final ClipTrainer.Dataset data = trainer.buildDataset(all);
             final ClipReport report = trainer.crossValidate(folds, data);
             out.println();
-            out.println("== clip classification, " + folds + "-fold CV (grouped, stratified), MLP on pooled log-mel ==");
+            out.println("== clip classification, " + folds
+                + "-fold CV (grouped, stratified), MLP on pooled log-mel ==");
             out.print(report.format());
             out.printf(Locale.ROOT, "cough F1 %.3f%n", report.f1("cough"));
             final ClipReport baseline = MfccBaseline.crossValidate(trainer, folds, 1);

@@ -209,7 +209,8 @@ final class MfccBaseline {
         final int fa = falseAlarms.values().stream().mapToInt(Integer::intValue).sum();
         out.println();
         out.println("== baseline on scenes (1 s MFCC-mean windows every 250 ms) ==");
-        out.printf(Locale.ROOT, "  event F1 overall %.3f, cough %.3f; segment F1 overall %.3f; false alarms %.1f per hour%n",
+        out.printf(Locale.ROOT,
+            "  event F1 overall %.3f, cough %.3f; segment F1 overall %.3f; false alarms %.1f per hour%n",
             SceneScore.total(score.eventCounts()).f1(),
             score.eventCounts().containsKey("cough") ? score.eventCounts().get("cough").f1() : 0.0,
             SceneScore.total(score.segmentCounts()).f1(), fa / hours);

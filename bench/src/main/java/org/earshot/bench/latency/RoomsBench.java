@@ -83,7 +83,7 @@ public final class RoomsBench {
             final long start = System.nanoTime();
             engine.start();
             Thread.sleep(TimeUnit.SECONDS.toMillis(warmup));
-            engine.blockTimeTotals();
+            engine.resetBlockTimeTotals();
             final long[] overrunsAtWarmup = new long[rooms];
             final long[] overBudgetAtWarmup = new long[rooms];
             for (int r = 0; r < rooms; r++) {
@@ -96,7 +96,8 @@ public final class RoomsBench {
             final Map<String, Histogram> totals = engine.blockTimeTotals();
             final long budgetNs = GraphConfig.of("x", RATE, BLOCK, EventMode.LIVE).budgetNs();
             System.out.printf(Locale.ROOT, "rooms: %d room-monitor graphs at %d Hz, %d-frame blocks (budget %.2f ms), "
-                + "%d graph threads, %d cores; %.0f s measured after %d s warm-up%n", rooms, RATE, BLOCK, budgetNs / 1e6,
+                + "%d graph threads, %d cores; %.0f s measured after %d s warm-up%n", rooms, RATE, BLOCK,
+                    budgetNs / 1e6,
                 threads, Runtime.getRuntime().availableProcessors(), measuredS, warmup);
             System.out.println("room       blocks    p50 us   p99 us p99.9 us   max us  over-budget  overruns");
             long worstP999 = 0;

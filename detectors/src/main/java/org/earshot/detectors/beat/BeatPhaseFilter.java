@@ -35,9 +35,10 @@ public final class BeatPhaseFilter {
     private final int[] transitionLo;
     private final int[] transitionHi;
     private final double offBeatShare;
-    private final double[] periodRe;
-    private final double[] periodIm;
     private final double[] periodMass;
+    private double total;
+    private double bestRe;
+    private double bestIm;
     private final double confidenceRate;
     private double mx;
     private double my;
@@ -102,8 +103,6 @@ public final class BeatPhaseFilter {
             transitionHi[j] = hi;
         }
         this.offBeatShare = 1.0 / (1.0 / beatFraction - 1.0);
-        this.periodRe = new double[n];
-        this.periodIm = new double[n];
         this.periodMass = new double[n];
         reset();
     }
@@ -135,6 +134,8 @@ public final class BeatPhaseFilter {
             }
             alpha[first[j]] = s;
         }
+        // alpha holds the posterior times `total` (the last normalisation is folded into this frame's factors)
+        final double norm = 1.0 / total;
         if (observed) {
             double predictedOn = 0.0;
             for (int i = 0; i < n; i++) {
@@ -142,12 +143,14 @@ public final class BeatPhaseFilter {
                     predictedOn += alpha[s2];
                 }
             }
-            track(predictedOn, Math.max(0.0, Math.min(1.0, activation)));
+            track(predictedOn * norm, Math.max(0.0, Math.min(1.0, activation)));
         }
         final double a = Math.max(ACTIVATION_MIN, Math.min(ACTIVATION_MAX, activation));
-        final double onBeat = observed ? a : 1.0;
-        final double offBeat = observed ? (1.0 - a) * offBeatShare : 1.0;
+        final double onBeat = (observed ? a : 1.0) * norm;
+        final double offBeat = (observed ? (1.0 - a) * offBeatShare : 1.0) * norm;
         double sum = 0.0;
+        double best = -1.0;
+        int bestIndex = 0;
         for (int i = 0; i < n; i++) {
             final double f = tempoFactor == null ? 1.0 : tempoFactor[i];
             final double fOn = f * onBeat;
@@ -155,45 +158,43 @@ public final class BeatPhaseFilter {
             final int start = first[i];
             final int beatEnd = start + beatStates[i];
             final int end = first[i + 1];
+            double mass = 0.0;
             for (int s2 = start; s2 < beatEnd; s2++) {
                 final double v = alpha[s2] * fOn;
                 alpha[s2] = v;
-                sum += v;
-            }
-            for (int s2 = beatEnd; s2 < end; s2++) {
-                final double v = alpha[s2] * fOff;
-                alpha[s2] = v;
-                sum += v;
-            }
-        }
-        if (!(sum > 0.0) || Double.isInfinite(sum)) {
-            reset();
-            return;
-        }
-        final double norm = 1.0 / sum;
-        double best = -1.0;
-        int bestIndex = 0;
-        for (int i = 0; i < n; i++) {
-            double pr = 0.0;
-            double pi = 0.0;
-            double mass = 0.0;
-            for (int s2 = first[i]; s2 < first[i + 1]; s2++) {
-                final double v = alpha[s2] * norm;
-                alpha[s2] = v;
                 mass += v;
-                pr += v * cos[s2];
-                pi += v * sin[s2];
                 if (v > best) {
                     best = v;
                     bestIndex = s2;
                 }
             }
-            periodRe[i] = pr;
-            periodIm[i] = pi;
+            for (int s2 = beatEnd; s2 < end; s2++) {
+                final double v = alpha[s2] * fOff;
+                alpha[s2] = v;
+                mass += v;
+                if (v > best) {
+                    best = v;
+                    bestIndex = s2;
+                }
+            }
             periodMass[i] = mass;
+            sum += mass;
         }
+        if (!(sum > 0.0) || Double.isInfinite(sum)) {
+            reset();
+            return;
+        }
+        total = sum;
         bestState = bestIndex;
         bestPeriodIndex = periodOf(bestIndex);
+        double re = 0.0;
+        double im = 0.0;
+        for (int s2 = first[bestPeriodIndex]; s2 < first[bestPeriodIndex + 1]; s2++) {
+            re += alpha[s2] * cos[s2];
+            im += alpha[s2] * sin[s2];
+        }
+        bestRe = re;
+        bestIm = im;
     }
 
     private int periodOf(final int state) {
@@ -220,11 +221,11 @@ public final class BeatPhaseFilter {
     public double bestPhasePosition() {
         final int i = bestPeriodIndex;
         final double t = periods[i];
-        final double r = Math.sqrt(periodRe[i] * periodRe[i] + periodIm[i] * periodIm[i]);
+        final double r = Math.sqrt(bestRe * bestRe + bestIm * bestIm);
         if (!(r > 0.5 * periodMass[i])) {
             return bestState - first[i];
         }
-        double p = Math.atan2(periodIm[i], periodRe[i]) / (2.0 * Math.PI) * t;
+        double p = Math.atan2(bestIm, bestRe) / (2.0 * Math.PI) * t;
         if (p < 0.0) {
             p += t;
         }
@@ -289,6 +290,9 @@ public final class BeatPhaseFilter {
     /** Returns to the uniform distribution: every tempo and phase equally likely. */
     public void reset() {
         java.util.Arrays.fill(alpha, 1.0 / states);
+        total = 1.0;
+        bestRe = 0.0;
+        bestIm = 0.0;
         mx = 0.0;
         my = 0.0;
         mxx = 0.0;

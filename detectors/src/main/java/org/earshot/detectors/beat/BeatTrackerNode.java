@@ -118,7 +118,7 @@ public final class BeatTrackerNode implements AudioNode {
     private double accentBeat;
     private double accent;
     private boolean accentOpen;
-    private double ibiSamples;
+    private double tempoPeriodSamples;
     private double reportedBpm;
     private long lateDropped;
 
@@ -271,7 +271,7 @@ public final class BeatTrackerNode implements AudioNode {
         updateAccent(observed, timeSamples + onsetOffsetSamples);
         final int period = phase.bestPeriod();
         final double beatSamples = period * periodSamples;
-        ibiSamples = phase.meanPeriod() * periodSamples;
+        tempoPeriodSamples = phase.meanPeriod() * periodSamples;
         final double periodicity = tempo.periodicity();
         final boolean rhythmic = !silent && confidence >= config.confidenceOn()
             && periodicity >= config.minPeriodicity();
@@ -307,7 +307,7 @@ public final class BeatTrackerNode implements AudioNode {
             accentBeat = predicted;
             accent = 0.0;
         }
-        final double bpm = 60.0 * sampleRateHz / ibiSamples;
+        final double bpm = 60.0 * sampleRateHz / tempoPeriodSamples;
         if (Math.abs(bpm / reportedBpm - 1.0) >= TEMPO_CHANGE) {
             writeTempo(events, decisionFrame, confidence);
         }
@@ -317,7 +317,7 @@ public final class BeatTrackerNode implements AudioNode {
         if (!accentOpen) {
             return;
         }
-        final double window = ACCENT_WINDOW_PERIODS * ibiSamples;
+        final double window = ACCENT_WINDOW_PERIODS * tempoPeriodSamples;
         if (beatTimeSamples > accentBeat + window) {
             meter.observe(accent);
             accentOpen = false;
@@ -332,7 +332,7 @@ public final class BeatTrackerNode implements AudioNode {
         final int barPos = meter.barPosition(accentOpen ? 2 : 1);
         if (r != null) {
             r.set(BEAT_EMITTED, emitFrame)
-                .set(BEAT_BPM, 60.0 * sampleRateHz / ibiSamples)
+                .set(BEAT_BPM, 60.0 * sampleRateHz / tempoPeriodSamples)
                 .set(BEAT_BAR_POS, barPos)
                 .set(BEAT_CONFIDENCE, confidence)
                 .set(BEAT_INDEX, beatIndex)
@@ -343,7 +343,7 @@ public final class BeatTrackerNode implements AudioNode {
     }
 
     private void writeTempo(final EventWriter events, final long frame, final double confidence) {
-        final double bpm = locked ? 60.0 * sampleRateHz / ibiSamples : 0.0;
+        final double bpm = locked ? 60.0 * sampleRateHz / tempoPeriodSamples : 0.0;
         reportedBpm = locked ? bpm : Double.NaN;
         final EventWriter.EventRecord r = events.tryClaim(TEMPO, frame);
         if (r != null) {
@@ -362,7 +362,7 @@ public final class BeatTrackerNode implements AudioNode {
         locked = false;
         accentOpen = false;
         lastBeat = Double.NEGATIVE_INFINITY;
-        ibiSamples = periodSamples * periods[periods.length / 2];
+        tempoPeriodSamples = periodSamples * periods[periods.length / 2];
         reportedBpm = Double.NaN;
     }
 

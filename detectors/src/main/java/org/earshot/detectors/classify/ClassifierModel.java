@@ -90,7 +90,8 @@ public final class ClassifierModel {
                 + featureMean.length + " and " + featureScale.length);
         }
         if (layers.isEmpty() || layers.get(0).in() != dim || layers.get(layers.size() - 1).out() != classes.size()) {
-            throw new IllegalArgumentException("layers must map " + dim + " features to " + classes.size() + " classes");
+            throw new IllegalArgumentException("layers must map " + dim + " features to " + classes.size()
+                + " classes");
         }
         for (int i = 1; i < layers.size(); i++) {
             if (layers.get(i).in() != layers.get(i - 1).out()) {

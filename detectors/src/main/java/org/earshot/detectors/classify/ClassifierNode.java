@@ -54,8 +54,7 @@ public final class ClassifierNode implements AudioNode {
         pooled = new PooledFeatures(model.settings().bands());
         features = new float[pooled.dimension()];
         inference = model.newInference();
-        final int capacity = new LogMelExtractor(model.settings(), spec.sampleRateHz(), spec.maxFrames())
-            .maxFramesPerFeed();
+        final int capacity = LogMelExtractor.maxFramesPerFeed(model.settings(), spec.sampleRateHz(), spec.maxFrames());
         final int classes = model.classCount();
         port = setup.declareOutput("probs", () -> new ClassProbabilities(capacity, classes));
     }

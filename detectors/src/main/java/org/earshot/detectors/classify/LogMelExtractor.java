@@ -66,11 +66,22 @@ public final class LogMelExtractor {
         // a full-scale sine has |X| = windowSum / 2 at its bin: scale so that it reads 1.0 (0 dB)
         final double half = stft.windowSum() / 2.0;
         this.powerScale = 1.0 / (half * half);
-        final int maxFrames = resampled.length / settings.hop() + 2;
+        final int maxFrames = maxFramesPerFeed(settings, inputRateHz, maxInputFrames);
         this.frames = new float[maxFrames][settings.bands()];
         this.energyDb = new float[maxFrames];
         this.centreFrame = new long[maxFrames];
         reset(0L);
+    }
+
+    /**
+     * @param settings       front-end settings
+     * @param inputRateHz    input rate in Hz
+     * @param maxInputFrames largest feed
+     * @return most frames one feed of at most {@code maxInputFrames} samples can complete
+     */
+    public static int maxFramesPerFeed(final FeatureSettings settings, final int inputRateHz, final int maxInputFrames) {
+        final long resampled = ((long)maxInputFrames * settings.sampleRateHz() + inputRateHz - 1) / inputRateHz + 1;
+        return (int)(resampled / settings.hop()) + 2;
     }
 
     /** @return the settings */

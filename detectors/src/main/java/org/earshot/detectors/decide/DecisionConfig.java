@@ -40,7 +40,7 @@ public record DecisionConfig(
             throw new IllegalArgumentException("eventType must not be null");
         }
         if (classes.length == 0 || classes.length != labels.length || classes.length != classThreshold.length) {
-            throw new IllegalArgumentException("classes, labels and classThreshold must have the same length, 1 or more, got "
+            throw new IllegalArgumentException("classes, labels and classThreshold must have one length, 1 or more, got "
                 + classes.length + ", " + labels.length + ", " + classThreshold.length);
         }
         if (!(eventOnThreshold > 0 && eventOnThreshold < 1)) {
@@ -56,7 +56,8 @@ public record DecisionConfig(
                     + "), got " + labels[i]);
             }
             if (!(classThreshold[i] > 0 && classThreshold[i] < 1)) {
-                throw new IllegalArgumentException("classThreshold[" + i + "] must be in (0, 1), got " + classThreshold[i]);
+                throw new IllegalArgumentException("classThreshold[" + i + "] must be in (0, 1), got "
+                    + classThreshold[i]);
             }
         }
         range("sensitivity", sensitivity, 0, 1);

@@ -40,7 +40,8 @@ public final class RoomMonitor {
             }
             for (final String c : classes) {
                 if (model.indexOf(c) < 0) {
-                    throw new IllegalArgumentException("class " + c + " is not in the model; it knows " + model.classes());
+                    throw new IllegalArgumentException("class " + c + " is not in the model; it knows "
+                        + model.classes());
                 }
             }
             classes = List.copyOf(classes);
@@ -124,7 +125,8 @@ public final class RoomMonitor {
         final DecisionConfig d = DecisionConfig.defaults("decide", eventType, model.classes(),
             settings.decidedClasses());
         final DecisionConfig dc = new DecisionConfig(d.name(), eventType, d.classes(), d.labels(), d.eventOnThreshold(),
-            d.eventOffThreshold(), d.classThreshold(), settings.sensitivity(), d.smoothFrames(), d.minDurationMs(), d.mergeGapMs(),
+            d.eventOffThreshold(), d.classThreshold(), settings.sensitivity(), d.smoothFrames(),
+                d.minDurationMs(), d.mergeGapMs(),
             d.maxDurationMs(), d.gateDb());
         final EventDecisionNode decisions = b.add(new EventDecisionNode(dc, classifier, logMel), classifier, logMel);
         ImpactNode impact = null;

@@ -74,9 +74,10 @@ final class CepstralSmoother {
     }
 
     /**
-     * Finds the pitch quefrency of a frame from its power spectrum.
+     * Finds the pitch quefrency of a frame from its spectrum.
      *
-     * @param power |Y|^2 per bin
+     * @param complex interleaved spectrum of the noisy frame
+     * @param offset  index of bin 0's real part
      * @return the quefrency, or -1 if the frame is not voiced
      */
     int pitchQuefrency(final float[] complex, final int offset) {

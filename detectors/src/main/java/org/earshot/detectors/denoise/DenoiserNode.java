@@ -15,13 +15,15 @@ import org.earshot.engine.ProcessSpec;
  * the result in its {@code audio} port ({@link AudioBlock}, as many samples as the input block).
  *
  * <h2>Latency</h2>
- * The window is {@link LatencyMode#windowMs()} long (20 ms by default, Hann analysis and synthesis, hop a
- * quarter window). An output sample is final once the last frame that overlaps it is complete, which for a
- * sample at the start of a hop takes {@code windowLength - 1} more input samples; the node declares that,
- * {@link #latencyFrames()} {@code = windowLength - 1} (959 frames, 19.98 ms, at 48 kHz), and output sample
- * {@code m} of a block is input sample {@code blockStartFrame - latency + m}, whatever the block sizes. The
- * port's {@link AudioBlock#startFrame()} says so. Bypass and the dry/wet mix use the input delayed by the same
- * amount, so the latency never changes; the noise estimate keeps tracking while bypassed.
+ * Analysis and synthesis use {@link LowDelayStft} with a 5 ms hop: in {@link LatencyMode#STANDARD} a 20 ms
+ * square-root Hann window for both, in {@link LatencyMode#LOW} a 20 ms analysis window (the same frequency
+ * resolution) with a 10 ms synthesis window. An output sample is final once the last frame whose synthesis window
+ * covers it is complete, which for a sample at the start of a hop takes {@code synthesisLength - 1} more input
+ * samples; the node declares that, {@link #latencyFrames()} {@code = synthesisLength - 1} (959 frames, 19.98 ms,
+ * at 48 kHz; 159 frames, 19.88 ms, at 8 kHz), and output sample {@code m} of a block is input sample
+ * {@code blockStartFrame - latency + m}, whatever the block sizes. The port's {@link AudioBlock#startFrame()} says
+ * so. Bypass and the dry/wet mix use the input delayed by the same amount, so the latency never changes; the noise
+ * estimate keeps tracking while bypassed.
  *
  * <h2>Parameters</h2>
  * Sent with {@code GraphRunner.trySetParameter(name, id, value)}: {@link #PARAM_REDUCTION_LIMIT_DB},
@@ -121,7 +123,7 @@ public final class DenoiserNode implements AudioNode {
         return latency;
     }
 
-    /** @return the STFT window length in samples (after prepare) */
+    /** @return the synthesis window length in samples (after prepare) */
     public int windowLength() {
         return windowLength;
     }

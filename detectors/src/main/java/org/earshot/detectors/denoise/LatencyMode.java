@@ -2,9 +2,10 @@ package org.earshot.detectors.denoise;
 
 /**
  * How much delay the denoiser may add. Windows are given in milliseconds, so the latency is the same at
- * every sample rate. The denoiser analyses with a long asymmetric window (frequency resolution) and
- * synthesises with a short one (delay), see {@link org.earshot.detectors.audio.LowDelayStft}: the declared
- * latency is the synthesis window minus one sample.
+ * every sample rate. The denoiser analyses with a window of at least {@link #ANALYSIS_MS} (frequency
+ * resolution) and synthesises with the mode's window (delay), see
+ * {@link org.earshot.detectors.audio.LowDelayStft}: the declared latency is the synthesis window minus one
+ * sample.
  */
 public enum LatencyMode {
     /** 20 ms synthesis window (latency just under 20 ms), 5 ms hop. */

@@ -13,6 +13,17 @@ final class SpecialFunctions {
      * @return {@code E1(x)}
      */
     static double expint(final double x) {
+        return expint(x, Math.exp(-x));
+    }
+
+    /**
+     * {@link #expint(double)} when {@code exp(-x)} is already known (saves one exponential per call).
+     *
+     * @param x            argument, greater than 0
+     * @param expMinusX    {@code exp(-x)}
+     * @return {@code E1(x)}
+     */
+    static double expint(final double x, final double expMinusX) {
         final double v = Math.max(x, 1e-12);
         if (v <= 1.0) {
             return -Math.log(v) - 0.57721566 + v * (0.99999193 + v * (-0.24991055 + v * (0.05519968
@@ -23,6 +34,6 @@ final class SpecialFunctions {
         }
         final double num = v * v + 2.334733 * v + 0.250621;
         final double den = v * v + 3.330657 * v + 1.681534;
-        return num / den * Math.exp(-v) / v;
+        return num / den * expMinusX / v;
     }
 }

@@ -232,6 +232,7 @@ public final class SpectralDenoiser {
             haveNoise = true;
         }
         final double floor = gainFloor;
+        final double logFloor = Math.log(floor);
         final boolean omlsa = tuning.gainRule() == DenoiserTuning.GainRule.OMLSA;
         if (omlsa) {
             estimateAbsence();
@@ -243,16 +244,24 @@ public final class SpectralDenoiser {
             final double xi = Math.max(alphaDd * prevCleanPower[k] / n + (1.0 - alphaDd) * Math.max(gamma - 1.0, 0.0),
                 xiMin);
             final double v = xi * gamma / (1.0 + xi);
+            final double expMinusV = Math.exp(-v);
             final double wiener = xi / (1.0 + xi);
-            final double gH1 = tuning.gainRule() == DenoiserTuning.GainRule.WIENER
-                ? wiener : Math.min(1.0, wiener * Math.exp(0.5 * SpecialFunctions.expint(v)));
+            final double gH1;
+            final double logGH1;
+            if (tuning.gainRule() == DenoiserTuning.GainRule.WIENER) {
+                gH1 = wiener;
+                logGH1 = Math.log(Math.max(wiener, TINY));
+            } else {
+                logGH1 = Math.min(0.0, Math.log(wiener) + 0.5 * SpecialFunctions.expint(v, expMinusV));
+                gH1 = Math.exp(logGH1);
+            }
             prevCleanPower[k] = gH1 * gH1 * y;
             xiPrev[k] = xi;
             double g = gH1;
             if (omlsa) {
                 final double q = absence[k];
-                final double presence = q <= 0 ? 1.0 : 1.0 / (1.0 + q / (1.0 - q) * (1.0 + xi) * Math.exp(-v));
-                g = Math.exp(presence * Math.log(Math.max(gH1, TINY)) + (1.0 - presence) * Math.log(floor));
+                final double presence = q <= 0 ? 1.0 : 1.0 / (1.0 + q / (1.0 - q) * (1.0 + xi) * expMinusV);
+                g = Math.exp(presence * logGH1 + (1.0 - presence) * logFloor);
             }
             gain[k] = Math.max(g, floor);
         }

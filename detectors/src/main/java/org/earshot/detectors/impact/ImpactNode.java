@@ -17,7 +17,7 @@ import org.earshot.engine.ProcessSpec;
 
 /**
  * Detects impacts (a fall, a slammed door, a knock, dropped keys) without training: a sudden, broadband
- * rise of low-frequency-weighted energy well above both the background level and the recent peaks,
+ * rise of low-frequency-weighted energy well above the background level and the recent peaks,
  * followed by a decay within 800 ms. Steady sounds, slow swells and repeated ticks of the background do
  * not qualify. Reads the log-mel frames; allocation-free.
  *
@@ -25,9 +25,10 @@ import org.earshot.engine.ProcessSpec;
  * rises by {@code rise} dB within three frames, stands {@code prominence} dB above the background
  * ({@link LevelTracker}), with at least an eighth of the bands rising by 6 dB. Its 50 ms energy must
  * peak {@code novelty} dB above the recent peaks of the 50 ms energy (an envelope falling 2 dB/s): the
- * ticks of a clock or the crackles of a fire are loud but too short to fill 50 ms, and recur. It is confirmed when the energy falls below its peak by
- * half its prominence (at least 4 dB, at most 10 dB) within 800 ms after staying loud for at least 40 ms. At sensitivity
- * 0.5 rise, prominence and novelty are 8, 10 and 4 dB; they fall as the sensitivity rises.
+ * ticks of a clock or the crackles of a fire are loud but too short to fill 50 ms, and recur. It is
+ * confirmed when the energy falls below its peak by half its prominence (at least 4 dB, at most 10 dB)
+ * within 800 ms after staying loud for at least 40 ms. At sensitivity 0.5 rise, prominence and novelty
+ * are 8, 10 and 4 dB; they fall as the sensitivity rises.
  * Impacts closer than the merge gap form one event, written when the gap has passed.
  *
  * <p>Given a classifier (optional), an impact is vetoed when the classifier puts more than 80 % of its
@@ -52,7 +53,7 @@ public final class ImpactNode implements AudioNode {
     private final boolean[] background;
     private float backgroundMass;
     private final LevelTracker level = new LevelTracker(0.02f);
-    private final float[] w = new float[4];
+    private final float[] w = new float[3];
     private final double[] power = new double[SHORT_FRAMES];
     private int powerPos;
     private float shortPeak;
@@ -208,7 +209,9 @@ public final class ImpactNode implements AudioNode {
         if (candidate) {
             candidatePeak = Math.max(candidatePeak, e);
             candidateShortPeak = Math.max(candidateShortPeak, shortE);
-            if (e >= candidatePeak - Math.min(MAX_DECAY_DB, Math.max(MIN_DECAY_DB, 0.5f * (candidatePeak - candidateFloor)))) {
+            final float decayDb = Math.min(MAX_DECAY_DB, Math.max(MIN_DECAY_DB,
+                0.5f * (candidatePeak - candidateFloor)));
+            if (e >= candidatePeak - decayDb) {
                 loudFrames++;
             } else if (loudFrames >= MIN_LOUD_FRAMES) {
                 confirm(events, centre);

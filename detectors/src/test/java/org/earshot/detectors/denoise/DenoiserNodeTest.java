@@ -114,6 +114,20 @@ class DenoiserNodeTest {
     }
 
     @Test
+    void shouldSuppressNoiseWithEveryGainRuleAndWithCepstralSmoothing() {
+        final int n = 2 * RATE;
+        final float[] noise = gaussian(n, 0.05, 21);
+        for (final DenoiserTuning t : new DenoiserTuning[] {
+            DenoiserTuning.DEFAULTS.withGainRule(DenoiserTuning.GainRule.WIENER),
+            DenoiserTuning.DEFAULTS.withGainRule(DenoiserTuning.GainRule.LSA),
+            DenoiserTuning.DEFAULTS.withCepstralSmoothing(true)}) {
+            final float[] out = render(DenoiserConfig.defaults().withTuning(t), noise, RATE, 480);
+            final double drop = powerDb(noise, RATE, n) - powerDb(out, RATE, n);
+            assertTrue(drop > 10, t.gainRule() + (t.cepstralSmoothing() ? " + cepstral" : "") + ": drop " + drop);
+        }
+    }
+
+    @Test
     void shouldSuppressNoiseFromTheFirstSecondWithoutLeadIn() {
         final int n = 2 * RATE;
         final float[] noise = gaussian(n, 0.05, 3);

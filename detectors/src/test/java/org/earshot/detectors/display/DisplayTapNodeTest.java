@@ -175,7 +175,8 @@ class DisplayTapNodeTest {
             }
         }
         assertTrue(maxNovelty > 0, "clicks give novelty peaks");
-        assertTrue(finiteOut > cols.size() / 2, "the denoiser's output is metered: " + finiteOut + " of " + cols.size());
+        assertTrue(finiteOut > cols.size() / 2,
+            "the denoiser's output is metered: " + finiteOut + " of " + cols.size());
     }
 
     @Test

@@ -24,8 +24,11 @@ import org.earshot.io.SourceException;
  * silence and counted as underrun frames (by the ring). The graph never waits for the device.
  */
 public final class AudioPlayback implements AutoCloseable {
-    /** Default requested line buffer, ms. */
-    public static final int DEFAULT_BUFFER_MS = 40;
+    /**
+     * Default requested line buffer, ms. Java Sound's ALSA line on PulseAudio's ALSA plugin stalls for seconds
+     * with buffers of 40 to 80 ms on a loaded machine (measured on the CI image); 100 ms plays steadily.
+     */
+    public static final int DEFAULT_BUFFER_MS = 100;
 
     private final AudioRing ring;
     private final SourceDataLine line;
@@ -37,6 +40,7 @@ public final class AudioPlayback implements AutoCloseable {
     private final Thread thread;
     private volatile boolean stop;
     private volatile long framesPlayed;
+    private volatile long lateFrames;
 
     private AudioPlayback(final AudioRing ring, final SourceDataLine line, final String deviceName, final int channels,
         final int periodFrames) {
@@ -49,6 +53,7 @@ public final class AudioPlayback implements AutoCloseable {
         this.bytes = new byte[periodFrames * channels * 2];
         this.thread = new Thread(this::run, "earshot-playback");
         this.thread.setDaemon(true);
+        this.thread.setPriority(Thread.MAX_PRIORITY);
     }
 
     /**
@@ -138,6 +143,7 @@ public final class AudioPlayback implements AutoCloseable {
                     break;
                 }
             } else {
+                skipBacklog();
                 ring.readOrSilence(mono, 0, periodFrames);
                 n = periodFrames;
             }
@@ -156,6 +162,31 @@ public final class AudioPlayback implements AutoCloseable {
         if (!stop) {
             line.drain();
         }
+    }
+
+    /**
+     * Keeps the latency bounded: when the device stalled and the ring holds more than the line buffer plus
+     * two periods, the oldest frames are skipped (counted as late) so playback catches up with the graph.
+     */
+    private void skipBacklog() {
+        final int limit = bufferFrames() + 2 * periodFrames;
+        int excess = ring.available() - periodFrames;
+        if (ring.available() <= limit || excess <= 0) {
+            return;
+        }
+        while (excess > 0) {
+            final int n = ring.read(mono, 0, Math.min(excess, periodFrames));
+            if (n == 0) {
+                break;
+            }
+            excess -= n;
+            lateFrames += n;
+        }
+    }
+
+    /** @return frames skipped because the device fell behind (latency kept bounded) */
+    public long lateFrames() {
+        return lateFrames;
     }
 
     /** @return the device played on */

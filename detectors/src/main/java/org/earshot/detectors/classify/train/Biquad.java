@@ -8,7 +8,8 @@ final class Biquad {
     private final double a1;
     private final double a2;
 
-    private Biquad(final double b0, final double b1, final double b2, final double a0, final double a1, final double a2) {
+    private Biquad(final double b0, final double b1, final double b2, final double a0, final double a1,
+        final double a2) {
         this.b0 = b0 / a0;
         this.b1 = b1 / a0;
         this.b2 = b2 / a0;

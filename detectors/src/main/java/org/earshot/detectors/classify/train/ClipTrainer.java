@@ -3,7 +3,6 @@ package org.earshot.detectors.classify.train;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -517,15 +516,6 @@ public final class ClipTrainer {
             total.addAll(r);
         }
         return total;
-    }
-
-    /** @return the distinct labels of the clips, in first-seen order */
-    public Set<String> labelsSeen() {
-        final Set<String> s = new LinkedHashSet<>();
-        for (final LabelledClip c : clips) {
-            s.add(c.label());
-        }
-        return s;
     }
 
     /**

@@ -23,7 +23,8 @@ public final class Noises {
      * @param rnd          random source
      * @return the samples
      */
-    public static float[] generate(final int kind, final int frames, final int sampleRateHz, final SplittableRandom rnd) {
+    public static float[] generate(final int kind, final int frames, final int sampleRateHz,
+        final SplittableRandom rnd) {
         final float[] x = new float[frames];
         switch (kind % KINDS.length) {
             case 0 -> white(x, rnd);

@@ -12,7 +12,8 @@ final class HomeAssistant {
     }
 
     static String configTopic(final MqttSinkConfig c, final String roomLevel, final String label) {
-        return c.discoveryPrefix() + "/binary_sensor/earshot_" + roomLevel + "/" + EventJson.topicLevel(label) + "/config";
+        return c.discoveryPrefix() + "/binary_sensor/earshot_" + roomLevel + "/" + EventJson.topicLevel(label)
+            + "/config";
     }
 
     static String configPayload(final MqttSinkConfig c, final String room, final String roomLevel, final String label) {
@@ -30,7 +31,8 @@ final class HomeAssistant {
             + ",\"json_attributes_topic\":" + quote(eventTopic)
             + ",\"availability_topic\":" + quote(c.topicPrefix() + "/" + roomLevel + "/status")
             + ",\"payload_available\":\"online\",\"payload_not_available\":\"offline\""
-            + ",\"device\":{\"identifiers\":[" + quote("earshot_" + roomLevel) + "],\"name\":" + quote("earshot " + room)
+            + ",\"device\":{\"identifiers\":[" + quote("earshot_" + roomLevel) + "],\"name\":"
+                + quote("earshot " + room)
             + ",\"manufacturer\":\"earshot\",\"model\":\"room-monitor\"}}";
     }
 

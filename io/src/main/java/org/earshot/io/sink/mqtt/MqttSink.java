@@ -31,8 +31,9 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  * </pre>
  *
  * <p>Durability: the event agent only appends each event to the room's on-disk {@link Spool} (a local
- * file write into the operating system's cache, never the network, never an fsync). A publisher thread owned by the sink sends the spool in order, one
- * message in flight per room, and removes a message only when the broker has acknowledged it (PUBACK).
+ * file write into the operating system's cache, never the network, never an fsync). A publisher thread
+ * owned by the sink sends the spool in order, one message in flight per room, and removes a message only
+ * when the broker has acknowledged it (PUBACK).
  * While the broker is down messages wait in the spool; after a {@code kill -9} of earshot the spool is
  * read back at the next start and sent, so every alert arrives at least once, in order, with its id.
  * Messages dropped because a spool is full are counted ({@link #dropped()}).
@@ -46,6 +47,7 @@ public final class MqttSink implements EventSink {
     private final StringBuilder json = new StringBuilder(256);
     private final AtomicLong delivered = new AtomicLong();
     private volatile boolean running;
+    private long reportedDrops;
     private Thread publisher;
 
     /**
@@ -107,7 +109,8 @@ public final class MqttSink implements EventSink {
                     try {
                         spool.ack(inflightId);
                     } catch (final IOException ex) {
-                        log.accept("mqtt: cannot record delivery in " + config.spoolDirectory() + ": " + ex.getMessage());
+                        log.accept("mqtt: cannot record delivery in " + config.spoolDirectory() + ": "
+                            + ex.getMessage());
                     }
                     delivered.incrementAndGet();
                     work++;
@@ -153,7 +156,8 @@ public final class MqttSink implements EventSink {
             if (config.discovery()) {
                 for (final String label : config.alertLabels()) {
                     client.publish(HomeAssistant.configTopic(config, level, label),
-                        HomeAssistant.configPayload(config, graph.name(), level, label).getBytes(StandardCharsets.UTF_8),
+                        HomeAssistant.configPayload(config, graph.name(), level,
+                            label).getBytes(StandardCharsets.UTF_8),
                         1, true);
                 }
             }
@@ -236,6 +240,16 @@ public final class MqttSink implements EventSink {
             + EventJson.topicLevel(EventJson.labelOf(event));
         EventJson.format(json, event, graph, room.spool.nextId(), System.currentTimeMillis());
         room.spool.append(topic, json.toString().getBytes(StandardCharsets.UTF_8));
+        reportDrops(room.graph.name());
+    }
+
+
+    private void reportDrops(final String room) {
+        final long dropped = dropped();
+        if (dropped != reportedDrops) {
+            reportedDrops = dropped;
+            log.accept("mqtt: spool of room " + room + " is full; " + dropped + " oldest alerts dropped so far");
+        }
     }
 
     /** @return alerts acknowledged by the broker since start */

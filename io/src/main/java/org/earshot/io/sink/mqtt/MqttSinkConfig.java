@@ -33,7 +33,8 @@ public record MqttSinkConfig(
             throw new IllegalArgumentException("clientIdPrefix must not be blank");
         }
         if (topicPrefix == null || topicPrefix.isBlank() || topicPrefix.contains("+") || topicPrefix.contains("#")) {
-            throw new IllegalArgumentException("topicPrefix must be a non-blank topic without wildcards, got " + topicPrefix);
+            throw new IllegalArgumentException("topicPrefix must be a non-blank topic without wildcards, got "
+                + topicPrefix);
         }
         if (spoolDirectory == null) {
             throw new IllegalArgumentException("spoolDirectory must not be null");

@@ -36,6 +36,7 @@ public final class WebhookSink implements EventSink {
     private final AtomicLong rejected = new AtomicLong();
     private HttpClient http;
     private volatile boolean running;
+    private long reportedDrops;
     private Thread sender;
 
     /**
@@ -83,7 +84,14 @@ public final class WebhookSink implements EventSink {
         final Room room = rooms.get(graph.id());
         EventJson.format(json, event, graph, room.spool.nextId(), System.currentTimeMillis());
         room.spool.append("", json.toString().getBytes(StandardCharsets.UTF_8));
+        final long dropped = dropped();
+        if (dropped != reportedDrops) {
+            reportedDrops = dropped;
+            log.accept("webhook: spool of room " + room.graph.name() + " is full; " + dropped
+                + " oldest events dropped so far");
+        }
     }
+
 
     private void send() {
         long drainDeadline = 0;
@@ -183,6 +191,15 @@ public final class WebhookSink implements EventSink {
     /** @return events delivered */
     public long delivered() {
         return delivered.get();
+    }
+
+    /** @return events dropped because a spool was full */
+    public long dropped() {
+        long n = 0;
+        for (final Room r : rooms) {
+            n += r.spool.dropped();
+        }
+        return n;
     }
 
     /** @return events the server refused for good */

@@ -1,0 +1,107 @@
+package org.earshot.detectors.beat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** The tracker's parts on their own, and its settings. */
+class BeatPartsTest {
+    private static final double FPS = 100.0;
+
+    private static int[] periods() {
+        final int[] p = new int[71];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = 30 + i;
+        }
+        return p;
+    }
+
+    /** A pulse every {@code period} frames, with a weaker one halfway when {@code eighths}. */
+    private static double pulse(final int n, final int period, final boolean eighths) {
+        if (n % period == 0) {
+            return 1.0;
+        }
+        return eighths && n % period == period / 2 ? 0.6 : 0.0;
+    }
+
+    @Test
+    void shouldWeighThePulsePeriodHighest() {
+        final int[] periods = periods();
+        final TempoEstimator t = new TempoEstimator(periods, FPS, 100.0, 1.0, 4, 1.0);
+        final double[] w = new double[periods.length];
+        for (int n = 0; n < 600; n++) {
+            t.update(pulse(n, 50, false));
+        }
+        final int best = t.weights(w);
+        assertEquals(50, periods[best], "120 BPM pulse train");
+        assertTrue(t.periodicity() > 0.3, "periodicity " + t.periodicity());
+    }
+
+    @Test
+    void shouldLetThePriorChooseBetweenEquallySalientOctaves() {
+        // a pulse every 34 frames (176 BPM) is as periodic at 68 frames (88 BPM): the prior, centred on 100 BPM,
+        // picks 88
+        final int[] periods = periods();
+        final TempoEstimator t = new TempoEstimator(periods, FPS, 100.0, 1.0, 4, 1.0);
+        final double[] w = new double[periods.length];
+        for (int n = 0; n < 800; n++) {
+            t.update(pulse(n, 34, false));
+        }
+        assertEquals(68, periods[t.weights(w)]);
+    }
+
+    @Test
+    void shouldFindNoPeriodicityInNoise() {
+        final int[] periods = periods();
+        final TempoEstimator t = new TempoEstimator(periods, FPS, 100.0, 1.0, 4, 1.0);
+        final java.util.SplittableRandom r = new java.util.SplittableRandom(1);
+        for (int n = 0; n < 1000; n++) {
+            t.update(r.nextDouble());
+        }
+        t.weights(new double[periods.length]);
+        assertTrue(t.periodicity() < 0.1, "periodicity " + t.periodicity());
+    }
+
+    @Test
+    void shouldLockPhaseAndTempoOfPulseTrainAndForeseeIt() {
+        final int[] periods = periods();
+        final BeatPhaseFilter f = new BeatPhaseFilter(periods, 100.0, 1.0 / 16.0, 200.0);
+        for (int n = 0; n < 1000; n++) {
+            f.step(pulse(n, 40, true), true, null);
+        }
+        // frame 999 was seen last; the next pulse is at frame 1000, one frame on
+        assertEquals(40, f.bestPeriod());
+        assertEquals(39.0, f.bestPhasePosition(), 0.5);
+        assertEquals(40.0, f.meanPeriod(), 0.5);
+        assertTrue(f.predictiveCorrelation() > 0.3, "correlation (the unforeseen eighths lower it) " + f.predictiveCorrelation());
+    }
+
+    @Test
+    void shouldPredictMeterAndDownbeatFromAccents() {
+        final MeterTracker m = new MeterTracker();
+        for (int b = 0; b < 24; b++) {
+            m.observe(b % 3 == 0 ? 1.0 : 0.4);
+        }
+        // 24 beats seen: the last (index 23) was the third of its bar, the next is a downbeat
+        assertEquals(3, m.meter());
+        assertEquals(1, m.barPosition(1));
+        assertEquals(2, m.barPosition(2));
+    }
+
+    @Test
+    void shouldNameTheFieldRangeAndValueWhenSettingsAreWrong() {
+        final BeatTrackerConfig d = BeatTrackerConfig.defaults();
+        assertEquals("minBpm must be in [20.0, maxBpm/1.5=133.33333333333334], got 150.0",
+            assertThrows(IllegalArgumentException.class, () -> d.withTempoRange(150.0, 200.0)).getMessage());
+        assertEquals("maxBpm must be in (20.0, 400.0], got 500.0",
+            assertThrows(IllegalArgumentException.class, () -> d.withTempoRange(60.0, 500.0)).getMessage());
+        assertEquals("leadMs must be in [0.0, 1000.0], got -1.0",
+            assertThrows(IllegalArgumentException.class, () -> d.withLeadMs(-1.0)).getMessage());
+        assertEquals("confidenceOff must be in (0, confidenceOn=0.2], got 0.3",
+            assertThrows(IllegalArgumentException.class, () -> d.withConfidence(0.2, 0.3)).getMessage());
+        assertEquals("silenceDb must be in [-160.0, 0.0], got 3.0",
+            assertThrows(IllegalArgumentException.class, () -> d.withSilenceDb(3.0)).getMessage());
+    }
+}

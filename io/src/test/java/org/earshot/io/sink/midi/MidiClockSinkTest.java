@@ -1,0 +1,152 @@
+package org.earshot.io.sink.midi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+
+import javax.sound.midi.MidiEvent;
+import javax.sound.midi.MidiMessage;
+import javax.sound.midi.MidiSystem;
+import javax.sound.midi.Receiver;
+import javax.sound.midi.Sequence;
+import javax.sound.midi.ShortMessage;
+import javax.sound.midi.SysexMessage;
+import javax.sound.midi.Track;
+
+import org.earshot.engine.runtime.GraphInfo;
+import org.earshot.io.sink.TestEvents;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** MIDI clock from predicted beats, received by a time-stamping {@link Receiver} and a MIDI file. */
+class MidiClockSinkTest {
+    private static final int RATE = 48_000;
+    private static final GraphInfo GRAPH = new GraphInfo(0, "live", RATE, 0, List.of());
+    private static final double BPM = 120.0;
+    private static final long PERIOD_NS = 500_000_000L;
+    private static final long AHEAD_NS = 25_000_000L;
+
+    /** What a receiver got: status byte, the receiver's nanoTime, and the message's own time stamp. */
+    record Received(int status, int data1, long atNs, long stampUs) {
+    }
+
+    static final class Stamping implements Receiver {
+        final List<Received> got = new ArrayList<>();
+
+        @Override
+        public synchronized void send(final MidiMessage m, final long timeStamp) {
+            final int d1 = m instanceof ShortMessage s ? s.getData1() : 0;
+            got.add(new Received(m.getStatus(), d1, System.nanoTime(), timeStamp));
+        }
+
+        synchronized List<Received> copy() {
+            return new ArrayList<>(got);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    /** Feeds {@code beats} beats at 120 BPM, each 25 ms before it is due, then an unlock; returns the beat times. */
+    private static long[] play(final MidiClockSink sink, final int beats, final int firstBarPos) throws Exception {
+        sink.onStart(List.of(GRAPH));
+        final long t0 = System.nanoTime() + 200_000_000L;
+        final long[] beatNs = new long[beats];
+        final long aheadFrames = AHEAD_NS * RATE / 1_000_000_000L;
+        for (int k = 0; k < beats; k++) {
+            beatNs[k] = t0 + k * PERIOD_NS;
+            sleepUntil(beatNs[k] - AHEAD_NS);
+            final long emit = 1_000_000L + k * 24_000L;
+            sink.onEvent(TestEvents.view(TestEvents.BEAT, emit + aheadFrames, emit, System.nanoTime(), 0, BPM,
+                (firstBarPos - 1 + k) % 4 + 1, 0.9, k, 4), GRAPH);
+        }
+        sleepUntil(beatNs[beats - 1] + PERIOD_NS + PERIOD_NS / 4);
+        sink.onEvent(TestEvents.view(TestEvents.TEMPO, 0, 0, System.nanoTime(), 0.0, 0.1, 0.0), GRAPH);
+        sleepUntil(System.nanoTime() + 50_000_000L);
+        sink.close();
+        return beatNs;
+    }
+
+    private static void sleepUntil(final long ns) {
+        long left;
+        while ((left = ns - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(left);
+        }
+    }
+
+    @Test
+    void shouldSendTwentyFourPulsesPerBeatStartingOnEachPredictedBeat() throws Exception {
+        final Stamping receiver = new Stamping();
+        final long[] beats = play(new MidiClockSink(MidiClockConfig.defaults().withNoteOnBeat(true), receiver,
+            System.err::println), 8, 1);
+        final List<Received> got = receiver.copy();
+        assertEquals(ShortMessage.START, got.get(0).status(), "Start first (the first beat is a downbeat)");
+        assertEquals(ShortMessage.STOP, got.get(got.size() - 1).status(), "Stop last");
+        final List<Received> clocks = got.stream().filter(r -> r.status() == ShortMessage.TIMING_CLOCK).toList();
+        assertTrue(clocks.size() >= 8 * 24, "pulses: " + clocks.size());
+        for (int k = 0; k < beats.length; k++) {
+            final double errorMs = (clocks.get(24 * k).atNs() - beats[k]) / 1e6;
+            assertEquals(0.0, errorMs, 3.0, "pulse " + 24 * k + " on beat " + k);
+        }
+        for (int i = 1; i < 24 * 8; i++) {
+            final double gapMs = (clocks.get(i).atNs() - clocks.get(i - 1).atNs()) / 1e6;
+            assertEquals(500.0 / 24, gapMs, 3.0, "gap before pulse " + i);
+            final double stampGapMs = (clocks.get(i).stampUs() - clocks.get(i - 1).stampUs()) / 1e3;
+            assertEquals(500.0 / 24, stampGapMs, 0.5, "time-stamp gap before pulse " + i);
+        }
+        final long notes = got.stream().filter(r -> (r.status() & 0xF0) == ShortMessage.NOTE_ON).count();
+        assertTrue(notes >= 8, "a note on each beat: " + notes);
+    }
+
+    @Test
+    void shouldPlaceReceiverInTheBarWithSongPositionWhenStartingOffTheDownbeat() throws Exception {
+        final Stamping receiver = new Stamping();
+        play(new MidiClockSink(MidiClockConfig.defaults(), receiver, System.err::println), 3, 3);
+        final List<Received> got = receiver.copy();
+        assertEquals(ShortMessage.SONG_POSITION_POINTER, got.get(0).status());
+        assertEquals(8, got.get(0).data1(), "third beat of the bar: sixteenth 8");
+        assertEquals(ShortMessage.CONTINUE, got.get(1).status());
+    }
+
+    @Test
+    void shouldWriteAMidiFileThatReadsBackWithTheClock(@TempDir final Path dir) throws Exception {
+        final Path file = dir.resolve("clock.mid");
+        play(new MidiClockSink(MidiClockConfig.defaults().withNoteOnBeat(true), MidiTargets.file(file),
+            System.err::println), 4, 1);
+        assertTrue(Files.size(file) > 100);
+        final Sequence s = MidiSystem.getSequence(file.toFile());
+        final Track t = s.getTracks()[0];
+        final List<Long> clockTicks = new ArrayList<>();
+        int starts = 0;
+        int stops = 0;
+        int notes = 0;
+        for (int i = 0; i < t.size(); i++) {
+            final MidiEvent e = t.get(i);
+            final MidiMessage m = e.getMessage();
+            if (m instanceof SysexMessage sx && sx.getStatus() == 0xF7) {
+                final int rt = sx.getData()[0] & 0xFF;
+                if (rt == ShortMessage.TIMING_CLOCK) {
+                    clockTicks.add(e.getTick());
+                } else if (rt == ShortMessage.START) {
+                    starts++;
+                } else if (rt == ShortMessage.STOP) {
+                    stops++;
+                }
+            } else if ((m.getStatus() & 0xF0) == ShortMessage.NOTE_ON) {
+                notes++;
+            }
+        }
+        assertEquals(1, starts);
+        assertEquals(1, stops);
+        assertTrue(notes >= 4, "notes " + notes);
+        assertTrue(clockTicks.size() >= 4 * 24, "clocks " + clockTicks.size());
+        final double beatMs = clockTicks.get(72) - clockTicks.get(0);
+        assertEquals(1500.0, beatMs, 4.0, "three beats at 120 BPM, in 1 ms ticks");
+    }
+}
