@@ -1,11 +1,9 @@
 package org.earshot.app.web;
 
-import java.util.List;
-
-import org.earshot.engine.event.EventField;
 import org.earshot.engine.event.EventType;
 import org.earshot.engine.event.EventView;
 import org.earshot.engine.runtime.GraphInfo;
+import org.earshot.io.sink.JsonLinesSink;
 
 /**
  * One event as the page reads it: the JSON Lines object (same names, same digits) plus the graph id
@@ -38,29 +36,7 @@ final class EventJson {
         b.append(",\"frame\":").append(frame);
         b.append(",\"decided\":");
         Json.number(b, event.emitFrame() / rate);
-        final List<EventField> fields = type.fields();
-        final int count = Math.min(fields.size(), event.fieldCount());
-        for (int i = 0; i < count; i++) {
-            final EventField field = fields.get(i);
-            final double v = event.value(i);
-            b.append(',');
-            Json.string(b, field.name());
-            b.append(':');
-            if (Double.isNaN(v) || Double.isInfinite(v)) {
-                b.append("null");
-                continue;
-            }
-            switch (field.kind()) {
-                case FRAME_AS_SECONDS -> Json.number(b, v / rate);
-                case INTEGER -> b.append(Math.round(v));
-                case BOOLEAN -> b.append(v != 0.0 ? "true" : "false");
-                case LABEL -> {
-                    final long index = Math.round(v);
-                    Json.string(b, index >= 0 && index < type.labels().size() ? type.labels().get((int)index) : null);
-                }
-                default -> Json.number(b, v);
-            }
-        }
+        JsonLinesSink.appendFields(b, event, graph);
         return b.append('}');
     }
 }

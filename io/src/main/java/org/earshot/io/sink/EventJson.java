@@ -39,33 +39,7 @@ public final class EventJson {
         b.append(",\"t\":");
         JsonLinesSink.appendReal(b, frame / (double)graph.sampleRateHz());
         b.append(",\"frame\":").append(frame);
-        final List<EventField> fields = type.fields();
-        final int count = Math.min(fields.size(), event.fieldCount());
-        for (int i = 0; i < count; i++) {
-            final EventField field = fields.get(i);
-            final double v = event.value(i);
-            b.append(',');
-            JsonLinesSink.appendString(b, field.name());
-            b.append(':');
-            if (Double.isNaN(v) || Double.isInfinite(v)) {
-                b.append("null");
-                continue;
-            }
-            switch (field.kind()) {
-                case FRAME_AS_SECONDS -> JsonLinesSink.appendReal(b, v / graph.sampleRateHz());
-                case INTEGER -> b.append(Math.round(v));
-                case BOOLEAN -> b.append(v != 0.0 ? "true" : "false");
-                case LABEL -> {
-                    final long index = Math.round(v);
-                    if (index >= 0 && index < type.labels().size()) {
-                        JsonLinesSink.appendString(b, type.labels().get((int)index));
-                    } else {
-                        b.append("null");
-                    }
-                }
-                default -> JsonLinesSink.appendReal(b, v);
-            }
-        }
+        JsonLinesSink.appendFields(b, event, graph);
         b.append('}');
     }
 

@@ -103,6 +103,23 @@ public final class JsonLinesSink implements EventSink {
             b.append(",\"stream\":");
             appendString(b, graph.name());
         }
+        appendFields(b, event, graph);
+        b.append("}\n");
+        writer.append(b);
+    }
+
+    /**
+     * Appends {@code ,"name":value} for every field of an event, rendered by its {@link
+     * org.earshot.engine.event.FieldKind}: reals with up to 6 decimals, frames as seconds, labels as strings,
+     * booleans, and {@code null} for non-finite values. The one renderer of event fields that every JSON sink
+     * (JSON Lines, MQTT, webhook, dashboard) uses, so they all print the same numbers.
+     *
+     * @param b     where to append
+     * @param event the event
+     * @param graph the graph that wrote it (for its sample rate)
+     */
+    public static void appendFields(final StringBuilder b, final EventView event, final GraphInfo graph) {
+        final EventType type = event.type();
         final List<EventField> fields = type.fields();
         final int count = Math.min(fields.size(), event.fieldCount());
         for (int i = 0; i < count; i++) {
@@ -112,8 +129,6 @@ public final class JsonLinesSink implements EventSink {
             b.append(':');
             appendValue(b, field, event.value(i), type, graph);
         }
-        b.append("}\n");
-        writer.append(b);
     }
 
     private static void appendValue(
@@ -156,7 +171,7 @@ public final class JsonLinesSink implements EventSink {
     }
 
     /** A finite number rounded to at most 6 decimals, no exponent below 2^52 / 10^6, no trailing zeros. */
-    static void appendReal(final StringBuilder b, final double value) {
+    public static void appendReal(final StringBuilder b, final double value) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             b.append("null");
             return;
@@ -193,7 +208,7 @@ public final class JsonLinesSink implements EventSink {
     }
 
     /** A JSON string literal with quotes, backslashes and control characters escaped. */
-    static void appendString(final StringBuilder b, final String text) {
+    public static void appendString(final StringBuilder b, final String text) {
         b.append('"');
         for (int i = 0; i < text.length(); i++) {
             final char c = text.charAt(i);
