@@ -47,6 +47,7 @@ public final class AudioFileDecoder implements AutoCloseable {
     private final float[] chunk;
     private final int channels;
     private final long declaredFrames;
+    private final boolean floatingPoint;
     private long skipRemaining;
     private int chunkPos;
     private int chunkFrames;
@@ -61,6 +62,7 @@ public final class AudioFileDecoder implements AutoCloseable {
         this.reader = reader;
         this.name = info.path().toString();
         this.channels = info.channels();
+        this.floatingPoint = isFloatingPoint();
         this.chunk = new float[CHUNK_FRAMES * channels];
         this.declaredFrames = info.frameLength();
         this.skipRemaining = skipFrames;
@@ -305,7 +307,9 @@ public final class AudioFileDecoder implements AutoCloseable {
             if (start > 0 && frames > 0) {
                 System.arraycopy(chunk, start * channels, chunk, 0, frames * channels);
             }
-            checkFinite(frames);
+            if (floatingPoint) {
+                checkFinite(frames);
+            }
             framesDecoded += frames;
             chunkPos = 0;
             chunkFrames = frames;
@@ -327,6 +331,11 @@ public final class AudioFileDecoder implements AutoCloseable {
             throw new SourceException(name + ": corrupt " + info.container().displayName() + " file: decoding failed"
                 + " near frame " + framesDecoded + ": " + describe(ex), ex);
         }
+    }
+
+    /** Only floating-point encodings can hold NaN or infinity; integer PCM (and every codec here) cannot. */
+    private boolean isFloatingPoint() {
+        return "PCM_FLOAT".equals(info.encoding());
     }
 
     private void checkFinite(final int frames) throws SourceException {
