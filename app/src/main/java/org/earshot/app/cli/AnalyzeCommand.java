@@ -10,9 +10,6 @@ import java.util.concurrent.Callable;
 import org.earshot.app.config.AnalyzeConfig;
 import org.earshot.app.config.ConfigException;
 import org.earshot.app.config.Detection;
-import org.earshot.app.config.RoomMonitorSetup;
-import org.earshot.app.config.GraphSettings;
-import org.earshot.app.config.PerformerSetup;
 import org.earshot.app.config.PresetGraphs;
 import org.earshot.app.web.Report;
 import org.earshot.engine.EventMode;
@@ -23,6 +20,7 @@ import org.earshot.engine.runtime.EventSink;
 import org.earshot.engine.runtime.GraphInfo;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -47,52 +45,28 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    @Mixin
+    private GraphOptions options;
+
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Audio files to analyze.")
     private List<Path> files = new ArrayList<>();
 
-    @Option(names = "--preset", paramLabel = "P", description = "Graph to run: ${COMPLETION-CANDIDATES}; default meter.",
-        completionCandidates = Completions.Presets.class)
-    private String preset;
 
     @Option(names = "--json", description = "JSON Lines on stdout (the default when no --sink is given).")
     private boolean json;
 
-    @Option(names = "--sink", paramLabel = "SPEC",
-        description = "Where events go, repeatable: jsonl (stdout) or jsonl:PATH.")
-    private List<String> sinks = new ArrayList<>();
 
-    @Option(names = "--channel", paramLabel = "mix|N",
-        description = "Mix all channels down (default) or use channel N (counted from 0).")
-    private String channel;
 
-    @Option(names = "--block", paramLabel = "FRAMES", description = "Frames per block (the STFT hop), 16 to 4096; "
-        + "default 256.")
-    private Integer block;
 
-    @Option(names = "--rate", paramLabel = "HZ",
-        description = "Graph sample rate, 8000 to 192000; default 48000 (files are resampled to it).")
-    private Integer rate;
 
-    @Option(names = "--threading", paramLabel = "shared|dedicated", description = "Thread mode of the graph.")
-    private String threading;
 
     @Option(names = "--detect", paramLabel = "WHAT",
         description = "What to detect, running the preset that does: onsets (the onsets preset); beats: predicted "
             + "beats and tempo (the beats preset); events: sound events and impacts (the room-monitor preset).")
     private String detect;
 
-    @Option(names = "--model", paramLabel = "MODEL",
-        description = "room-monitor: a model written by `earshot train` instead of the built-in one.")
-    private Path model;
 
-    @Option(names = "--sensitivity", paramLabel = "0..1",
-        description = "room-monitor: detection sensitivity, 0 (fewest alerts) to 1; default 0.5.")
-    private Double sensitivity;
 
-    @Option(names = "--lead-ms", paramLabel = "MS",
-        description = "beats/performer: emit each beat this much earlier than the tracker would (to make up for a "
-            + "receiver's latency), 0 to 1000; default 0.")
-    private Double leadMs;
 
     @Option(names = "--report", paramLabel = "FILE",
         description = "Also write a self-contained HTML page with the dashboard's pictures for each whole file "
@@ -101,25 +75,17 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PerformerSetup.useLeadMs(leadMs);
         if (detect != null) {
             final Detection detection = Detection.parse(detect);
             final String wanted = detection.preset().cliName();
-            if (preset != null && !wanted.equals(preset)) {
+            if (options.preset != null && !wanted.equals(options.preset)) {
                 throw new ConfigException("--detect " + detection.cliName() + " runs the " + wanted
-                    + " preset; drop --preset " + preset);
+                    + " preset; drop --preset " + options.preset);
             }
-            preset = wanted;
+            options.preset = wanted;
         }
-        final boolean roomMonitor = "room-monitor".equals(preset);
-        if (roomMonitor) {
-            RoomMonitorSetup.useModel(model);
-            RoomMonitorSetup.useSensitivity(sensitivity);
-        }
-        final AnalyzeConfig config = AnalyzeConfig.fromFlags(GraphSettings.fromFlags(preset,
-            rate == null && roomMonitor ? Integer.valueOf(16_000) : rate,
-            block == null && roomMonitor ? Integer.valueOf(160) : block, threading),
-            files, channel, sinks, json);
+        final AnalyzeConfig config = AnalyzeConfig.fromFlags(options.settings(), files, options.channel,
+            options.sinks, json);
         final PrintWriter err = spec.commandLine().getErr();
         final List<EventSink> opened = Sinks.open(config.sinks());
         final List<GraphInfo> streams = new ArrayList<>();

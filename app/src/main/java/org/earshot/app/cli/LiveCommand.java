@@ -9,9 +9,7 @@ import java.util.concurrent.Callable;
 import org.earshot.app.config.AudioGraphs;
 import org.earshot.app.config.GraphSettings;
 import org.earshot.app.config.LiveConfig;
-import org.earshot.app.config.PerformerSetup;
 import org.earshot.app.config.PresetGraphs;
-import org.earshot.app.config.RoomMonitorSetup;
 import org.earshot.app.config.SinkSpec;
 import org.earshot.app.web.DashboardAddress;
 import org.earshot.app.web.LiveDashboard;
@@ -24,6 +22,7 @@ import org.earshot.engine.runtime.EventSink;
 import org.earshot.engine.status.CountersFile;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,9 +45,9 @@ final class LiveCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--preset", paramLabel = "P", description = "Graph to run: ${COMPLETION-CANDIDATES}; default meter.",
-        completionCandidates = Completions.Presets.class)
-    private String preset;
+    @Mixin
+    private GraphOptions options;
+
 
     @Option(names = "--input", paramLabel = "[NAME=]DEVICE|FILE",
         description = "A capture device (a part of a name from `earshot devices`) or an audio file, played at "
@@ -56,37 +55,13 @@ final class LiveCommand implements Callable<Integer> {
             + "each its own graph; events carry the room name.")
     private List<String> inputs = new ArrayList<>();
 
-    @Option(names = "--model", paramLabel = "MODEL",
-        description = "room-monitor: a model written by `earshot train` instead of the built-in one.")
-    private Path model;
 
-    @Option(names = "--sensitivity", paramLabel = "0..1",
-        description = "room-monitor: detection sensitivity, 0 (fewest alerts) to 1; default 0.5.")
-    private Double sensitivity;
 
-    @Option(names = "--lead-ms", paramLabel = "MS",
-        description = "beats/performer: emit each beat this much earlier than the tracker would (to make up for a "
-            + "receiver's latency), 0 to 1000; default 0.")
-    private Double leadMs;
 
-    @Option(names = "--channel", paramLabel = "mix|N",
-        description = "Mix all channels down (default) or use channel N (counted from 0).")
-    private String channel;
 
-    @Option(names = "--sink", paramLabel = "SPEC",
-        description = "Where events go, repeatable: jsonl (stdout, the default) or jsonl:PATH.")
-    private List<String> sinks = new ArrayList<>();
 
-    @Option(names = "--block", paramLabel = "FRAMES",
-        description = "Frames per block (the STFT hop), 16 to 4096; default 256 (5.3 ms at 48 kHz).")
-    private Integer block;
 
-    @Option(names = "--rate", paramLabel = "HZ", description = "Graph sample rate, 8000 to 192000; default 48000.")
-    private Integer rate;
 
-    @Option(names = "--threading", paramLabel = "shared|dedicated",
-        description = "shared: all nodes on one thread (default); dedicated: one thread per node.")
-    private String threading;
 
     @Option(names = "--output", paramLabel = "DEVICE",
         description = "denoise: where the denoised audio plays, a part of an output device name from `earshot "
@@ -112,18 +87,11 @@ final class LiveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PerformerSetup.useLeadMs(leadMs);
-        final boolean roomMonitor = "room-monitor".equals(preset);
-        if (roomMonitor) {
-            RoomMonitorSetup.useModel(model);
-            RoomMonitorSetup.useSensitivity(sensitivity);
-        }
-        final GraphSettings graph = GraphSettings.fromFlags(preset,
-            rate == null && roomMonitor ? Integer.valueOf(16_000) : rate,
-            block == null && roomMonitor ? Integer.valueOf(160) : block, threading);
+        final GraphSettings graph = options.settings();
         final boolean rooms = inputs.size() > 1 || inputs.stream().anyMatch(i -> i.indexOf('=') > 0);
         final String input = inputs.isEmpty() || rooms ? null : inputs.get(0);
-        final LiveConfig config = LiveConfig.fromFlags(graph, input, channel, sinks, duration, histogramLog);
+        final LiveConfig config = LiveConfig.fromFlags(graph, input, options.channel, options.sinks, duration,
+            histogramLog);
         if (rooms) {
             try (ShutdownGuard guard = new ShutdownGuard()) {
                 return RoomsRun.run(graph, RoomsRun.rooms(inputs), config, guard, spec.commandLine().getErr(),
