@@ -3,12 +3,13 @@ package org.earshot.app.web;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.earshot.io.sink.JsonLinesSink;
+
 /**
  * The little JSON the dashboard needs: appending strings and numbers to a {@link StringBuilder} (numbers
  * as the JSON Lines sink writes them, at most 6 decimals), and reading the flat objects a page sends.
  */
 final class Json {
-    private static final long MAX_EXACT_SCALED = 1L << 52;
 
     private Json() {
     }
@@ -56,36 +57,7 @@ final class Json {
      * @return b
      */
     static StringBuilder number(final StringBuilder b, final double value) {
-        if (Double.isNaN(value) || Double.isInfinite(value)) {
-            return b.append("null");
-        }
-        final double scaledValue = value * 1e6;
-        if (Math.abs(scaledValue) >= MAX_EXACT_SCALED) {
-            return b.append(value);
-        }
-        long scaled = Math.round(scaledValue);
-        if (scaled == 0) {
-            return b.append('0');
-        }
-        if (scaled < 0) {
-            b.append('-');
-            scaled = -scaled;
-        }
-        b.append(scaled / 1_000_000);
-        long fraction = scaled % 1_000_000;
-        if (fraction != 0) {
-            b.append('.');
-            int digits = 6;
-            while (fraction % 10 == 0) {
-                fraction /= 10;
-                digits--;
-            }
-            final String text = Long.toString(fraction);
-            for (int pad = text.length(); pad < digits; pad++) {
-                b.append('0');
-            }
-            b.append(text);
-        }
+        JsonLinesSink.appendReal(b, value);
         return b;
     }
 

@@ -1,11 +1,7 @@
 package org.earshot.bench.accuracy;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -38,22 +34,6 @@ final class AubioBeats {
      * @throws Exception if aubiotrack fails
      */
     static double[] track(final Path audio) throws Exception {
-        final Process process = new ProcessBuilder(List.of("aubiotrack", "-i", audio.toString()))
-            .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        final List<Double> times = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(
-            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (!line.isBlank()) {
-                    times.add(Double.parseDouble(line.trim()));
-                }
-            }
-        }
-        final int status = process.waitFor();
-        if (status != 0) {
-            throw new IllegalStateException("aubiotrack exited with " + status + " on " + audio);
-        }
-        return times.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return ExternalTimes.run(List.of("aubiotrack", "-i", audio.toString()));
     }
 }

@@ -1,8 +1,5 @@
 package org.earshot.bench.accuracy;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,21 +48,6 @@ final class AubioOnsets implements OnsetSystem {
         }
         command.add("-i");
         command.add(audio.toString());
-        final Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        final List<Double> times = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(
-            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (!line.isBlank()) {
-                    times.add(Double.parseDouble(line.trim()));
-                }
-            }
-        }
-        final int status = process.waitFor();
-        if (status != 0) {
-            throw new IllegalStateException("aubioonset exited with " + status + " on " + audio);
-        }
-        return times.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return ExternalTimes.run(command);
     }
 }
