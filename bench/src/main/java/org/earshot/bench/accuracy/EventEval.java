@@ -50,8 +50,12 @@ import org.earshot.engine.runtime.EventSink;
  *
  * <pre>
  * java -jar bench/target/earshot-bench.jar events [--set ../shared/eval] [--model MODEL] [--negatives CSV]...
- *     [--folds 5] [--skip-cv] [--skip-scenes] [--scene-holdout] [--sensitivity 0.5] [--cache DIR]
+ *     [--folds 5] [--skip-cv] [--skip-scenes] [--scene-holdout] [--sensitivity 0.5] [--cache DIR] [--detail]
  * </pre>
+ *
+ * {@code --detail} lists every scene's annotated events and detections side by side, for diagnosis. Impact
+ * detections in the event scenes are also counted by what they overlap (a door slam, knock or dropped keys;
+ * another annotated event; nothing): the event scores leave them out, but each is an alert.
  *
  * {@code --scene-holdout} trains a model on every clip not used in any scene and scores the scenes with it
  * (the scenes are built from the development clips, so the shipped model has heard their events).
@@ -86,6 +90,7 @@ public final class EventEval {
         boolean cv = true;
         boolean scenes = true;
         boolean sceneHoldout = false;
+        boolean detail = false;
         double sensitivity = 0.5;
         int windowsPerClass = 800;
         for (int i = 0; i < args.length; i++) {
@@ -97,6 +102,7 @@ public final class EventEval {
                 case "--skip-cv" -> cv = false;
                 case "--skip-scenes" -> scenes = false;
                 case "--scene-holdout" -> sceneHoldout = true;
+                case "--detail" -> detail = true;
                 case "--sensitivity" -> sensitivity = Double.parseDouble(args[++i]);
                 case "--windows-per-class" -> windowsPerClass = Integer.parseInt(args[++i]);
                 case "--cache" -> cache = Path.of(args[++i]);
@@ -151,7 +157,7 @@ public final class EventEval {
                 model = t.fit(t.buildDataset(all), all, "scene hold-out");
                 which = "model trained without the scenes' clips";
             }
-            scoreScenes(set.resolve("events/scenes"), model, which, sensitivity, out);
+            scoreScenes(set.resolve("events/scenes"), model, which, sensitivity, detail, out);
             final ClipTrainer bt = new ClipTrainer(clips, options, line -> { });
             MfccBaseline.scoreScenes(bt, set.resolve("events/scenes"), out);
         }
@@ -250,19 +256,23 @@ public final class EventEval {
     }
 
     private static void scoreScenes(final Path dir, final ClassifierModel model, final String which,
-        final double sensitivity, final PrintStream out) throws Exception {
+        final double sensitivity, final boolean detail, final PrintStream out) throws Exception {
         final SceneScore score = new SceneScore(0.25, 1.0);
         final Map<String, Integer> falseAlarms = new TreeMap<>();
         double backgroundHours = 0;
         int impactsFound = 0;
         int impactsOverlap = 0;
         int impacts = 0;
+        final int[] impactWhere = new int[3];
         final List<Double> delays = new ArrayList<>();
         for (final Path file : sceneFiles(dir)) {
             final String name = file.getFileName().toString().replace(".flac", "");
             final float[] x = ClipLoader.decode(file, 16_000);
             final List<Detection> found = detect(model, x, sensitivity);
             found.forEach(d -> delays.add(d.delayS()));
+            if (detail) {
+                printDetail(dir, name, found, out);
+            }
             if (name.startsWith("background")) {
                 backgroundHours += x.length / 16_000.0 / 3600;
                 found.forEach(d -> falseAlarms.merge(d.event().label(), 1, Integer::sum));
@@ -272,6 +282,15 @@ public final class EventEval {
             final List<SceneScore.Event> est = found.stream().map(Detection::event)
                 .filter(e -> !e.label().equals(SoundEvents.IMPACT)).toList();
             score.add(ref, est, x.length / 16_000.0);
+            for (final Detection d : found) {
+                if (d.event().label().equals(SoundEvents.IMPACT)) {
+                    final SceneScore.Event e = d.event();
+                    final List<SceneScore.Event> over = ref.stream().filter(r -> e.onset() < r.offset() + 0.25
+                        && e.offset() > r.onset() - 0.25).toList();
+                    final boolean onImpact = over.stream().anyMatch(r -> IMPACTS.contains(r.label()));
+                    impactWhere[over.isEmpty() ? 2 : onImpact ? 0 : 1]++;
+                }
+            }
             for (final SceneScore.Event r : ref) {
                 if (!IMPACTS.contains(r.label())) {
                     continue;
@@ -306,9 +325,27 @@ public final class EventEval {
         out.printf(Locale.ROOT, "impact recall (door slams, knocks, dropped keys): %d/%d = %.3f onset within 250 ms; "
             + "%d/%d = %.3f overlapping%n", impactsFound, impacts, impacts == 0 ? 0 : (double)impactsFound / impacts,
             impactsOverlap, impacts, impacts == 0 ? 0 : (double)impactsOverlap / impacts);
+        out.printf(Locale.ROOT, "impact detections in the event scenes: %d on door slams, knocks or dropped keys, "
+            + "%d on other annotated events, %d on the bed alone%n", impactWhere[0], impactWhere[1], impactWhere[2]);
         final int fa = falseAlarms.values().stream().mapToInt(Integer::intValue).sum();
         out.printf(Locale.ROOT, "false alarms on event-free backgrounds (%.2f h): %d = %.1f per hour %s%n",
             backgroundHours, fa, fa / backgroundHours, falseAlarms);
+    }
+
+    /** Lists a scene's annotated events and detections side by side (for diagnosis: {@code --detail}). */
+    private static void printDetail(final Path dir, final String name, final List<Detection> found,
+        final PrintStream out) throws IOException {
+        out.println("-- " + name);
+        final List<SceneScore.Event> ref = name.startsWith("background") ? List.of()
+            : reference(dir.resolve(name + ".events.tsv"));
+        final List<Object[]> rows = new ArrayList<>();
+        ref.forEach(r -> rows.add(new Object[] {r.onset(), String.format(Locale.ROOT, "  REF %8.3f %8.3f %s",
+            r.onset(), r.offset(), r.label())}));
+        found.forEach(d -> rows.add(new Object[] {d.event().onset(), String.format(Locale.ROOT,
+            "      %8.3f %8.3f %-14s conf %.2f delay %.2f", d.event().onset(), d.event().offset(), d.event().label(),
+            d.confidence(), d.delayS())}));
+        rows.sort((a, b) -> Double.compare((Double)a[0], (Double)b[0]));
+        rows.forEach(r -> out.println(r[1]));
     }
 
     /** Samples from memory, read as fast as possible. */

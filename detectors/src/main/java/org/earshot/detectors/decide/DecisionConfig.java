@@ -22,7 +22,9 @@ import org.earshot.engine.event.EventType;
  * @param minDurationMs   how long the smoothed probability must stay above the on threshold, 0 to 5,000 ms
  * @param mergeGapMs      a new detection this soon after the last one ended extends it, 0 to 10,000 ms
  * @param maxDurationMs   a longer event is emitted and a new one begins, 500 to 600,000 ms
- * @param gateDb          the context must hold a frame this far above the background level, 0 to 60 dB
+ * @param gateDb          the context must hold a frame this far above the background level, and to start an
+ *                        event its loudest 100 ms this far above the bed's texture level (the 90 % quantile
+ *                        of its 100 ms energies, see {@link EventDecisionNode}), 0 to 60 dB
  */
 public record DecisionConfig(
     String name, EventType eventType, int[] classes, int[] labels, float eventOnThreshold, float eventOffThreshold,

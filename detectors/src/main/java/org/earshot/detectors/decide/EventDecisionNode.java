@@ -16,16 +16,28 @@ import org.earshot.engine.ProcessSpec;
  * Turns per-hop class probabilities into events: the probability that the context holds any decided
  * class (their sum) is smoothed by a moving average and segmented with hysteresis (on and off thresholds
  * shifted by a live sensitivity), a minimum time above the on threshold, a loudness gate against the
- * tracked background level, a merge gap and a maximum duration. Each segment becomes one event labelled
+ * background, a merge gap and a maximum duration. Each segment becomes one event labelled
  * with the decided class of highest mean probability over it, written only if that mean clears the
  * class's threshold (its confidence). One label per sound: a cough is not also reported as a throat
  * clearing.
+ *
+ * <p>Loudness gate: while an event lasts, the context must hold a frame {@code gateDb} above the tracked
+ * floor ({@link LevelTracker}). To start one, its loudest 100 ms must also stand {@code gateDb} above the
+ * bed's texture level: the 90 % quantile of the 100 ms energies of the 1.8 s before the context. A ticking
+ * clock or a crackling fire sets that level at its own ticks and crackles, so the room's recurring
+ * texture cannot start an event however the classifier reads it; a sound must be louder than that. An
+ * event needs at least 0.3 s of bed before its context: nothing is decided in the first 1.3 s of a stream,
+ * and a sound already under way when the stream starts raises nothing.
  *
  * <p>Timing: the classifier's context trails the sound by up to a second, so the probability rises soon
  * after an onset but falls late. The event's start and end are therefore taken from the energy: the
  * start is where the energy first rose above the bed (the median energy of the last 3 s before the
  * context) by a fifth of the way (in dB) to the event's peak, at least 3 dB, the end the last frame above
- * that level. An event is written once it is decided: when the probability
+ * that level. Walking back from the peak, the start bridges pauses of up to 100 ms between frames above
+ * that level, and pauses of up to 500 ms between stretches whose 100 ms energy is above both that level
+ * and the texture level + 3 dB (a cough's first burst before its loudest one); the earlier of the two
+ * walks wins. The start is earlier than the decision, which is fine: the event is written later anyway.
+ * An event is written once it is decided: when the probability
  * has stayed below the off threshold for the merge gap. {@link #latencyFrames()} declares that horizon
  * (context + smoothing + merge gap) so that the silent tail at the end of a file flushes every event.
  */
@@ -36,6 +48,23 @@ public final class EventDecisionNode implements AudioNode {
     static final int HISTORY = 300;
     /** Frames below the onset level tolerated inside one event while walking back to its onset. */
     static final int GAP_FRAMES = 10;
+    /**
+     * Frames (500 ms) between the bursts of one sound tolerated by the second walk back, on the short-term
+     * energy: a cough's first burst or a breath before it, separated from the loudest part by a pause.
+     */
+    static final int BURST_GAP_FRAMES = 50;
+    /** Frames over which the short-term energy is averaged (100 ms at a 10 ms hop). */
+    static final int SHORT_FRAMES = 10;
+    /** Frames (1.8 s) of history before the context that describe the bed for the loudness gate. */
+    static final int BED_FRAMES = 180;
+    /** Fewest bed frames the loudness gate needs; before that (the first 1.3 s of a stream) nothing starts. */
+    static final int BED_MIN_FRAMES = 30;
+    /**
+     * The bed's texture level: this quantile of its short-term energies. For steady noise it lies a dB or
+     * so above the mean; for a ticking clock or a crackling fire it is the level of the ticks and crackles
+     * themselves, so that a sound must be louder than the room's own recurring peaks to start an event.
+     */
+    static final float TEXTURE_QUANTILE = 0.9f;
     /** The onset level is this fraction of the way (in dB) from the bed to the event's peak... */
     static final float ONSET_FRACTION = 0.2f;
     /** ...and at least this far above the bed, dB. */
@@ -50,6 +79,7 @@ public final class EventDecisionNode implements AudioNode {
     private final LogMelNode logMel;
     private final int n;
     private final int context;
+    private final int bedFrames;
     private final float[][] smooth;
     private final float[] smoothSum;
     private final float[] eventRing;
@@ -68,6 +98,9 @@ public final class EventDecisionNode implements AudioNode {
     private final float[] history = new float[HISTORY];
     private final int[] bins = new int[121];
     private final long[] historyFrame = new long[HISTORY];
+    private final double[] power = new double[HISTORY];
+    private final float[] shortDb = new float[HISTORY];
+    private double shortSum;
     private final LevelTracker level = new LevelTracker(0.02f);
     private int smoothPos;
     private int historyPos;
@@ -95,6 +128,7 @@ public final class EventDecisionNode implements AudioNode {
         this.logMel = logMel;
         this.n = config.classes().length;
         this.context = logMel.features().contextFrames();
+        this.bedFrames = Math.max(0, Math.min(BED_FRAMES, HISTORY - 1 - context));
         this.smooth = new float[n][config.smoothFrames()];
         this.smoothSum = new float[n];
         this.eventRing = new float[config.smoothFrames()];
@@ -155,7 +189,17 @@ public final class EventDecisionNode implements AudioNode {
         historyPos = historyPos + 1 == HISTORY ? 0 : historyPos + 1;
         history[historyPos] = energy;
         historyFrame[historyPos] = centre;
+        final double pw = Math.pow(10, energy / 10.0);
+        power[historyPos] = pw;
         frameCount++;
+        shortSum += pw;
+        if (frameCount > SHORT_FRAMES) {
+            shortSum -= power[at(SHORT_FRAMES)];
+        }
+        shortDb[historyPos] = (float)(10 * Math.log10(Math.max(1e-12, shortSum) / Math.min(frameCount, SHORT_FRAMES)));
+        if (frameCount % HISTORY == 0) {
+            resum();
+        }
         final float floor = level.update(energy);
         final int span = (int)Math.min(frameCount, context);
         int peakAge = 0;
@@ -166,6 +210,21 @@ public final class EventDecisionNode implements AudioNode {
         }
         final float peak = history[at(peakAge)];
         final boolean gate = peak - floor >= config.gateDb();
+        boolean loud = gate;
+        if (state == IDLE && gate && bedFrames > 0) {
+            // the loudness gate: the loudest 100 ms of the context against the bed's texture level
+            final int bedCount = (int)Math.min(frameCount - context, bedFrames);
+            if (bedCount < Math.min(BED_MIN_FRAMES, bedFrames)) {
+                loud = false;
+            } else {
+                float loudest = -Float.MAX_VALUE;
+                for (int age = 0; age < span; age++) {
+                    loudest = Math.max(loudest, shortDb[at(age)]);
+                }
+                loud = loudest - percentile(shortDb, context, context + bedCount - 1, TEXTURE_QUANTILE)
+                    >= config.gateDb();
+            }
+        }
         // eventness: the probability that the context holds one of the decided classes, smoothed
         float eventness = 0f;
         for (int k = 0; k < n; k++) {
@@ -180,7 +239,7 @@ public final class EventDecisionNode implements AudioNode {
         final float s = eventSum / config.smoothFrames();
         switch (state) {
             case IDLE -> {
-                above = s >= onLevel && gate ? above + 1 : 0;
+                above = s >= onLevel && loud ? above + 1 : 0;
                 if (above >= minFrames) {
                     begin(peakAge, peak, floor);
                     accumulate();
@@ -227,6 +286,7 @@ public final class EventDecisionNode implements AudioNode {
         final float bed = percentile(Math.min(limit, peakAge + 1) < limit ? peakAge + 1 : 0, limit, 0.5f);
         final float base = Math.max(floor, bed);
         final float level = base + Math.max(ONSET_MIN_DB, ONSET_FRACTION * (peak - base));
+        // walk 1: frame energies, bridging pauses up to GAP_FRAMES
         int first = peakAge;
         int gap = 0;
         for (int age = peakAge + 1; age <= limit && gap <= GAP_FRAMES; age++) {
@@ -235,6 +295,30 @@ public final class EventDecisionNode implements AudioNode {
                 gap = 0;
             } else {
                 gap++;
+            }
+        }
+        // walk 2: short-term energies above the bed's texture level as well, bridging longer pauses between
+        // bursts; isolated ticks and crackles do not lift a 100 ms average above the texture level
+        final float texture = percentile(shortDb, Math.min(limit, peakAge + 1) < limit ? peakAge + 1 : 0, limit,
+            TEXTURE_QUANTILE) + ONSET_MIN_DB;
+        final float burstLevel = Math.max(level, texture);
+        int oldest = -1;
+        gap = 0;
+        for (int age = peakAge; age <= limit - SHORT_FRAMES && gap <= BURST_GAP_FRAMES; age++) {
+            if (shortDb[at(age)] >= burstLevel) {
+                oldest = age;
+                gap = 0;
+            } else {
+                gap++;
+            }
+        }
+        if (oldest >= 0) {
+            // the short-term energy at age a spans ages a to a + SHORT_FRAMES - 1: take its oldest loud frame
+            for (int age = Math.min(limit, oldest + SHORT_FRAMES - 1); age >= oldest; age--) {
+                if (history[at(age)] >= level) {
+                    first = Math.max(first, age);
+                    break;
+                }
             }
         }
         int loud = 0;
@@ -251,9 +335,13 @@ public final class EventDecisionNode implements AudioNode {
 
     /** A percentile of the energies at ages {@code [fromAge, toAge]}, to 1 dB, from a histogram (no allocation). */
     private float percentile(final int fromAge, final int toAge, final float fraction) {
+        return percentile(history, fromAge, toAge, fraction);
+    }
+
+    private float percentile(final float[] ring, final int fromAge, final int toAge, final float fraction) {
         java.util.Arrays.fill(bins, 0);
         for (int age = fromAge; age <= toAge; age++) {
-            bins[Math.max(0, Math.min(bins.length - 1, (int)(history[at(age)] - LogMelExtractor.FLOOR_DB)))]++;
+            bins[Math.max(0, Math.min(bins.length - 1, (int)(ring[at(age)] - LogMelExtractor.FLOOR_DB)))]++;
         }
         final int target = (int)((toAge - fromAge + 1) * fraction);
         int seen = 0;
@@ -288,6 +376,14 @@ public final class EventDecisionNode implements AudioNode {
         }
     }
 
+    /** Recomputes the running sum from the ring (keeps rounding from piling up). */
+    private void resum() {
+        shortSum = 0;
+        for (int age = 0; age < Math.min(frameCount, SHORT_FRAMES); age++) {
+            shortSum += power[at(age)];
+        }
+    }
+
     private int at(final int age) {
         final int i = historyPos - age;
         return i < 0 ? i + HISTORY : i;
@@ -306,6 +402,7 @@ public final class EventDecisionNode implements AudioNode {
         smoothPos = 0;
         historyPos = 0;
         frameCount = 0;
+        shortSum = 0;
         level.reset();
     }
 }

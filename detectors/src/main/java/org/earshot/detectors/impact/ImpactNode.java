@@ -23,9 +23,10 @@ import org.earshot.engine.ProcessSpec;
  *
  * <p>Per frame the weighted energy is {@code 10 log10(P_all + P_below_1kHz)}. A candidate starts when it
  * rises by {@code rise} dB within three frames, stands {@code prominence} dB above the background
- * ({@link LevelTracker}), with at least an eighth of the bands rising by 6 dB. Its 50 ms energy must
- * peak {@code novelty} dB above the recent peaks of the 50 ms energy (an envelope falling 2 dB/s): the
- * ticks of a clock or the crackles of a fire are loud but too short to fill 50 ms, and recur. It is
+ * ({@link LevelTracker}), with at least an eighth of the bands rising by 6 dB. Its 150 ms energy must
+ * peak {@code novelty} dB above the loudest 150 ms energy of the 1.2 s before it: the ticks of a clock or
+ * the crackles of a fire are loud but too short to fill 150 ms, and recur within that time, while a loud
+ * sound some seconds ago (a bark, a voice) no longer hides an impact. It is
  * confirmed when the energy falls below its peak by half its prominence (at least 4 dB, at most 10 dB)
  * within 800 ms after staying loud for at least 40 ms. At sensitivity 0.5 rise, prominence and novelty
  * are 8, 10 and 4 dB; they fall as the sensitivity rises.
@@ -43,8 +44,16 @@ public final class ImpactNode implements AudioNode {
     static final float MIN_DECAY_DB = 4f;
     static final float MAX_DECAY_DB = 10f;
     static final int MIN_LOUD_FRAMES = 4;
-    /** Frames (50 ms) over which the short-term energy that the novelty test uses is averaged. */
-    static final int SHORT_FRAMES = 5;
+    /** Frames (150 ms) over which the short-term energy that the novelty test uses is averaged. */
+    static final int SHORT_FRAMES = 15;
+    /**
+     * Frames (1.2 s) of short-term energies whose maximum the novelty test compares against: long enough to
+     * hold the previous tick of a clock ticking once a second, short enough that a loud sound a few
+     * seconds ago does not hide an impact now.
+     */
+    static final int HOLD_FRAMES = 120;
+    /** Frames at the start of a candidate left out of that maximum (its own rise). */
+    static final int RISE_FRAMES = 3;
     static final float VETO_MASS = 0.8f;
 
     private final ImpactConfig config;
@@ -56,9 +65,10 @@ public final class ImpactNode implements AudioNode {
     private final float[] w = new float[3];
     private final double[] power = new double[SHORT_FRAMES];
     private int powerPos;
+    private final float[] shortRing = new float[HOLD_FRAMES];
+    private int shortPos;
     private float shortPeak;
     private float candidateShortPeak;
-    private float recentShortPeak;
     private int lowBands;
     private float[] previous;
     private float[] previous2;
@@ -193,6 +203,8 @@ public final class ImpactNode implements AudioNode {
         }
         final float shortE = (float)(10 * Math.log10(sum / SHORT_FRAMES + 1e-12));
         frameCount++;
+        shortPos = shortPos + 1 == shortRing.length ? 0 : shortPos + 1;
+        shortRing[shortPos] = shortE;
         final float floor = level.floorDb();
         final boolean warm = frameCount > 3;
         final float before = Math.min(w[0], Math.min(w[1], w[2]));
@@ -203,7 +215,7 @@ public final class ImpactNode implements AudioNode {
             candidatePeak = e;
             candidateFloor = floor;
             candidateShortPeak = shortE;
-            shortPeak = recentShortPeak;
+            shortPeak = recentMax();
             loudFrames = 0;
         }
         if (candidate) {
@@ -226,15 +238,23 @@ public final class ImpactNode implements AudioNode {
         if (pending && frameCount - pendingEndFrame > mergeFrames && !candidate) {
             emit(events);
         }
-        if (!candidate) {
-            recentShortPeak = Math.max(shortE, recentShortPeak - 0.02f);
-        }
         w[2] = w[1];
         w[1] = w[0];
         w[0] = e;
         level.update(e);
         System.arraycopy(previous, 0, previous2, 0, bands);
         System.arraycopy(x, 0, previous, 0, bands);
+    }
+
+    /** @return the loudest short-term energy of the last {@link #HOLD_FRAMES}, leaving out the candidate's rise */
+    private float recentMax() {
+        float m = -200f;
+        final int n = (int)Math.min(frameCount, HOLD_FRAMES);
+        for (int age = RISE_FRAMES; age < n; age++) {
+            final int i = shortPos - age;
+            m = Math.max(m, shortRing[i < 0 ? i + HOLD_FRAMES : i]);
+        }
+        return m;
     }
 
     private boolean broadband(final float[] x) {
@@ -286,8 +306,9 @@ public final class ImpactNode implements AudioNode {
         frameCount = 0;
         candidate = false;
         pending = false;
-        recentShortPeak = -200f;
         java.util.Arrays.fill(power, 0.0);
+        java.util.Arrays.fill(shortRing, -200f);
+        shortPos = 0;
         powerPos = 0;
         backgroundMass = 0f;
         java.util.Arrays.fill(w, 0f);

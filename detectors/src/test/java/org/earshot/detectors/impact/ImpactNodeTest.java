@@ -83,6 +83,35 @@ class ImpactNodeTest {
     }
 
     @Test
+    void shouldStayQuietOnTicksOncePerSecond() throws InterruptedException {
+        final float[] ticks = Signals.noise(RATE * 12, 0.002, 7);
+        for (int t = RATE / 2; t < ticks.length - 80; t += RATE) {
+            for (int i = 0; i < 48; i++) {
+                ticks[t + i] += (float)(0.3 * Math.exp(-i / 8.0) * (i % 2 == 0 ? 1 : -1));
+            }
+        }
+        final List<CollectingSink.Event> events = run(ticks, 160, 0.5);
+        assertTrue(events.size() <= 1, "a clock ticking once a second raises nothing (at most the first tick): "
+            + events);
+    }
+
+    @Test
+    void shouldFindAnImpactSoonAfterALouderSound() throws InterruptedException {
+        // two seconds of loud noise (a voice, a bark) end 1.5 s before a softer impact: it must not hide it
+        final float[] x = Signals.noise(RATE * 8, 0.003, 8);
+        final float[] loud = Signals.noise(RATE * 2, 0.3, 9);
+        for (int i = 0; i < loud.length; i++) {
+            x[RATE + i] += loud[i] * (float)Math.min(1.0, Math.min(i, loud.length - i) / (0.05 * RATE));
+        }
+        final int at = RATE * 9 / 2;
+        Signals.addImpact(x, RATE, at, 0.3, 10);
+        final List<CollectingSink.Event> events = run(x, 160, 0.5).stream()
+            .filter(e -> e.value(SoundEvents.START) > RATE * 3.2).toList();
+        assertEquals(1, events.size(), events.toString());
+        assertEquals(at, events.get(0).value(SoundEvents.START), RATE * 0.03);
+    }
+
+    @Test
     void shouldFindSofterImpactsOnlyAtHigherSensitivity() throws InterruptedException {
         final float[] x = Signals.noise(RATE * 4, 0.01, 5);
         Signals.addImpact(x, RATE, RATE * 2, 0.035, 6);

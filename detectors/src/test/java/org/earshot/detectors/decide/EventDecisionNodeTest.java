@@ -1,0 +1,127 @@
+package org.earshot.detectors.decide;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.earshot.detectors.classify.ClassifierModel;
+import org.earshot.detectors.classify.FeatureSettings;
+import org.earshot.detectors.classify.PooledFeatures;
+import org.earshot.detectors.classify.Signals;
+import org.earshot.engine.EventMode;
+import org.earshot.engine.event.EventType;
+import org.earshot.engine.graph.GraphBuilder;
+import org.earshot.engine.graph.GraphConfig;
+import org.earshot.engine.graph.RenderPlan;
+import org.earshot.engine.runtime.CollectingSink;
+import org.earshot.engine.runtime.GraphHarness;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The decisions on generated signals with a model that always says {@code burst}: what starts an event
+ * and where it starts is then up to the loudness gate and the onset search alone.
+ */
+class EventDecisionNodeTest {
+    private static final int RATE = 16_000;
+    /** A test-only event type id, so that its label table does not clash with other tests'. */
+    private static final int TEST_EVENT_ID = 1008;
+    private static final ClassifierModel ALWAYS_BURST = alwaysBurst();
+
+    /** A one-layer model whose weights are zero: p(burst) = 0.99 whatever it hears. */
+    private static ClassifierModel alwaysBurst() {
+        final FeatureSettings fs = FeatureSettings.defaults();
+        final int dim = PooledFeatures.dimension(fs.bands());
+        final float[] scale = new float[dim];
+        java.util.Arrays.fill(scale, 1f);
+        return new ClassifierModel(fs, List.of("burst", "hiss"), new boolean[] {false, true}, new float[dim], scale,
+            List.of(new ClassifierModel.Layer(dim, 2, new float[dim * 2], new float[] {5f, 0f})), "test");
+    }
+
+    /**
+     * A model that says {@code burst} only when the loudest frame of its context stands far above the
+     * context's mean energy (p = 0.5 at 32 dB): a loud sound, not a soft one.
+     */
+    private static ClassifierModel loudBurst() {
+        final FeatureSettings fs = FeatureSettings.defaults();
+        final int dim = PooledFeatures.dimension(fs.bands());
+        final float[] scale = new float[dim];
+        java.util.Arrays.fill(scale, 1f);
+        final float[] w = new float[dim * 2];
+        w[5 * fs.bands()] = 0.25f; // output 0 (burst), input: loudest frame minus mean energy, dB
+        return new ClassifierModel(fs, List.of("burst", "hiss"), new boolean[] {false, true}, new float[dim], scale,
+            List.of(new ClassifierModel.Layer(dim, 2, w, new float[] {-8f, 0f})), "test");
+    }
+
+    private static List<CollectingSink.Event> run(final float[] x) throws InterruptedException {
+        return run(x, ALWAYS_BURST);
+    }
+
+    private static List<CollectingSink.Event> run(final float[] x, final ClassifierModel model)
+        throws InterruptedException {
+        final EventType type = SoundEvents.type(TEST_EVENT_ID, RoomMonitor.labelTable(model));
+        final GraphBuilder b = new GraphBuilder();
+        RoomMonitor.addTo(b, new RoomMonitor.Settings(model, List.of("burst"), 0.5, false), type);
+        final RenderPlan plan = b.build(GraphConfig.of("room", RATE, 160, EventMode.OFFLINE).withMaxBlockFrames(4096)
+            .withRingSlots(1024));
+        try (GraphHarness h = GraphHarness.start(plan)) {
+            h.publish(x, 160, 0);
+            h.publish(new float[plan.latencyFrames()], 160, 0);
+            h.end();
+            return h.sink().events("event");
+        }
+    }
+
+    /** Faint noise with a clock's ticks (a 3 ms click every 0.5 s), peak amplitude 0.3. */
+    private static float[] ticking(final int seconds, final long seed) {
+        final float[] x = Signals.noise(RATE * seconds, 0.002, seed);
+        for (int t = RATE / 4; t < x.length - 48; t += RATE / 2) {
+            for (int i = 0; i < 48; i++) {
+                x[t + i] += (float)(0.3 * Math.exp(-i / 8.0) * (i % 2 == 0 ? 1 : -1));
+            }
+        }
+        return x;
+    }
+
+    @Test
+    void shouldNotStartAnEventOnAClocksTicks() throws InterruptedException {
+        // each tick stands 40 dB above the floor between ticks, but the ticks are the room's own texture
+        assertEquals(List.of(), run(ticking(20, 11)));
+    }
+
+    @Test
+    void shouldStartAnEventOnASoundLouderThanTheTicks() throws InterruptedException {
+        final float[] x = ticking(12, 12);
+        final int onset = RATE * 6 + 1234;
+        Signals.addBurst(x, RATE, onset, 600, 1.5, 13);
+        final List<CollectingSink.Event> events = run(x);
+        assertEquals(1, events.size(), events.toString());
+        assertEquals(onset, events.get(0).value(SoundEvents.START), RATE * 0.03);
+    }
+
+    @Test
+    void shouldStartAtTheFirstBurstOfASoundWithAPauseInIt() throws InterruptedException {
+        // a soft first burst, 300 ms of pause, then the loud part: one sound (a cough after its first hack)
+        // the model fires on the loud part only, as a cough classifier does
+        final float[] x = Signals.noise(RATE * 10, 0.002, 21);
+        final int first = RATE * 5;
+        Signals.addBurst(x, RATE, first, 100, 0.05, 22);
+        Signals.addBurst(x, RATE, first + RATE * 4 / 10, 400, 1.0, 23);
+        final List<CollectingSink.Event> events = run(x, loudBurst());
+        assertEquals(1, events.size(), events.toString());
+        assertEquals(first, events.get(0).value(SoundEvents.START), RATE * 0.03);
+        assertTrue(events.get(0).value(SoundEvents.END) > first + RATE * 0.6, events.toString());
+    }
+
+    @Test
+    void shouldStartNothingBeforeTheBedIsKnown() throws InterruptedException {
+        // a sound 0.1 s into the stream (a stream starting in the middle of a sound): there is no background
+        // to weigh it against; the same sound 0.5 s in has 0.3 s of bed before it
+        final float[] x = Signals.noise(RATE * 4, 0.002, 31);
+        Signals.addBurst(x, RATE, RATE / 10, 150, 0.5, 32);
+        assertEquals(List.of(), run(x));
+        final float[] later = Signals.noise(RATE * 4, 0.002, 31);
+        Signals.addBurst(later, RATE, RATE / 2, 150, 0.5, 32);
+        assertEquals(1, run(later).size());
+    }
+}
