@@ -30,8 +30,10 @@ import org.earshot.engine.runtime.AudioSource;
  *
  * <pre>
  * java -jar bench/target/earshot-bench.jar beats --eval-dir ../shared/eval/beats --out /tmp/beats
- *     [--block FRAMES] [--rate HZ] [--lead-ms MS] [--no-peers]
+ *     [--block FRAMES] [--rate HZ] [--lead-ms MS] [--no-peers] [--relock-only]
  * </pre>
+ *
+ * {@code --relock-only} runs only the tempo-step test, at {@code --rate} or else at both 44.1 and 48 kHz.
  *
  * A set is a folder of audio files each with a {@code NAME.beats} file beside it (time in seconds in the first
  * column). A file with no annotated beat after 5 s (mir_eval's trimming) scores 0 in mir_eval; it is listed, and the
@@ -65,6 +67,7 @@ public final class BeatEval {
         Integer rate = null;
         double leadMs = 0.0;
         boolean peers = true;
+        boolean relockOnly = false;
         BeatTrackerConfig config = BeatTrackerConfig.defaults();
         OnsetConfig onsets = BeatGraph.noveltySettings();
         for (int i = 0; i < args.length; i++) {
@@ -75,6 +78,7 @@ public final class BeatEval {
                 case "--rate" -> rate = Integer.parseInt(args[++i]);
                 case "--lead-ms" -> leadMs = Double.parseDouble(args[++i]);
                 case "--no-peers" -> peers = false;
+                case "--relock-only" -> relockOnly = true;
                 case "--confidence" -> {
                     final String[] v = args[++i].split(",");
                     config = config.withConfidence(Double.parseDouble(v[0]), Double.parseDouble(v[1]));
@@ -98,6 +102,15 @@ public final class BeatEval {
         }
         config = config.withLeadMs(leadMs);
         final StreamingBeats earshot = new StreamingBeats(onsets, config, block, rate);
+        if (relockOnly) {
+            for (final int sr : rate == null ? new int[] {44_100, 48_000} : new int[] {rate}) {
+                final double[] relock = relock(earshot, sr);
+                System.out.printf(Locale.ROOT, "%d Hz: tempo step 100 -> 128 BPM (generated clicks): re-locked after "
+                    + "%s beats (%.2f s); first beat %.2f s after the music starts%n", sr,
+                    Double.isNaN(relock[0]) ? "never" : Integer.toString((int)relock[0]), relock[1], relock[2]);
+            }
+            return 0;
+        }
         final boolean aubio = peers && AubioBeats.find() != null;
         Files.createDirectories(out.resolve("earshot"));
         if (aubio) {
@@ -367,8 +380,8 @@ public final class BeatEval {
 
     private static int usage() {
         System.err.println("usage: beats --eval-dir DIR --out DIR [--block FRAMES] [--rate HZ] [--lead-ms MS] "
-            + "[--no-peers] [--confidence ON,OFF] [--silence-db DB] [--novelty TYPE] [--window-ms MS] [--hop-ms MS] "
-            + "[--tracker FIELD=VALUE,...]");
+            + "[--no-peers] [--relock-only] [--confidence ON,OFF] [--silence-db DB] [--novelty TYPE] [--window-ms MS] "
+            + "[--hop-ms MS] [--tracker FIELD=VALUE,...]");
         return 2;
     }
 

@@ -1,5 +1,6 @@
 package org.earshot.detectors.beat;
 
+import org.earshot.detectors.onset.NoveltyConfig;
 import org.earshot.detectors.onset.NoveltyNode;
 import org.earshot.detectors.onset.NoveltyType;
 import org.earshot.detectors.onset.OnsetConfig;
@@ -9,20 +10,24 @@ import org.earshot.dsp.window.WindowType;
 import org.earshot.engine.graph.GraphBuilder;
 
 /**
- * The nodes of a beat tracker, STFT → onset novelty → beat tracker, as added to a graph by {@link #addTo}. The
- * novelty is the onset detector's own node ({@link NoveltyNode}) with the onset detector's settings, so a graph that
- * also detects onsets shares it.
+ * The nodes of a beat tracker, STFT → onset novelty (full band and low band) → beat tracker, as added to a graph by
+ * {@link #addTo}. The novelty is the onset detector's own node ({@link NoveltyNode}) with the onset detector's
+ * settings, so a graph that also detects onsets shares it; a second novelty node with the same settings up to
+ * {@link BeatTrackerConfig#lowBandMaxHz()} gives the tracker the onsets of bass and kick drum, which fall on the beat
+ * more often than the rest.
  *
  * <pre>{@code
  * GraphBuilder b = new GraphBuilder();
  * BeatGraph beats = BeatGraph.addTo(b, BeatGraph.noveltySettings(), BeatTrackerConfig.defaults(), 48_000);
  * }</pre>
  *
- * @param stft    the STFT node
- * @param novelty the novelty node
- * @param tracker the beat tracker writing {@code beat} and {@code tempo} events
+ * @param stft       the STFT node
+ * @param novelty    the novelty node
+ * @param lowNovelty the low-band novelty node on the same STFT ({@link BeatTrackerConfig#lowBandMaxHz()}), or null
+ *                   when the tracker reads the full band alone
+ * @param tracker    the beat tracker writing {@code beat} and {@code tempo} events
  */
-public record BeatGraph(StftNode stft, NoveltyNode novelty, BeatTrackerNode tracker) {
+public record BeatGraph(StftNode stft, NoveltyNode novelty, NoveltyNode lowNovelty, BeatTrackerNode tracker) {
     /** STFT window of the beat novelty, ms: 2048 samples at 44.1 kHz, 1024 at 22.05 kHz. */
     public static final double NOVELTY_WINDOW_MS = 46.44;
     /** STFT hop of the beat novelty, ms: the tracker's 100 frames per second. */
@@ -42,7 +47,21 @@ public record BeatGraph(StftNode stft, NoveltyNode novelty, BeatTrackerNode trac
     }
 
     /**
-     * Adds an STFT node, a novelty node and a beat tracker.
+     * The low-band novelty beside a full-band one: the same function and settings, named {@code NAME.low}, up to
+     * {@code maxHz}.
+     *
+     * @param full  the full-band novelty's settings
+     * @param maxHz upper edge, Hz, above {@code full.minHz()}
+     * @return the low band's settings
+     */
+    public static NoveltyConfig lowBand(final NoveltyConfig full, final double maxHz) {
+        return new NoveltyConfig(full.name() + ".low", full.type(), full.bandsPerOctave(), full.minHz(), maxHz,
+            full.logCompression(), full.maxFilterBands(), full.diffRatio());
+    }
+
+    /**
+     * Adds an STFT node, a novelty node, the low-band novelty node (unless the config turns it off) and a beat
+     * tracker.
      *
      * @param builder      the graph being built
      * @param onsets       STFT and novelty settings (its peak-picker fields are not used)
@@ -59,7 +78,8 @@ public record BeatGraph(StftNode stft, NoveltyNode novelty, BeatTrackerNode trac
     }
 
     /**
-     * Adds a beat tracker reading a novelty node already in the graph (shared with an onset detector).
+     * Adds a beat tracker reading a novelty node already in the graph (shared with an onset detector), and the
+     * low-band novelty node it also reads (unless the config turns it off).
      *
      * @param builder the graph being built
      * @param novelty the novelty node, already added
@@ -67,7 +87,13 @@ public record BeatGraph(StftNode stft, NoveltyNode novelty, BeatTrackerNode trac
      * @return the nodes added, with the novelty's STFT
      */
     public static BeatGraph addTo(final GraphBuilder builder, final NoveltyNode novelty, final BeatTrackerConfig config) {
-        final BeatTrackerNode tracker = builder.add(new BeatTrackerNode(config, novelty), novelty);
-        return new BeatGraph(novelty.stft(), novelty, tracker);
+        if (config.lowBandMaxHz() == 0.0) {
+            final BeatTrackerNode tracker = builder.add(new BeatTrackerNode(config, novelty), novelty);
+            return new BeatGraph(novelty.stft(), novelty, null, tracker);
+        }
+        final NoveltyNode low = builder.add(new NoveltyNode(lowBand(novelty.config(), config.lowBandMaxHz()),
+            novelty.stft()), novelty.stft());
+        final BeatTrackerNode tracker = builder.add(new BeatTrackerNode(config, novelty, low), novelty, low);
+        return new BeatGraph(novelty.stft(), novelty, low, tracker);
     }
 }

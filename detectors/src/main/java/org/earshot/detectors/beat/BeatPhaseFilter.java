@@ -40,11 +40,13 @@ public final class BeatPhaseFilter {
     private double bestRe;
     private double bestIm;
     private final double confidenceRate;
+    private final int confidenceDelay;
     private double mx;
     private double my;
     private double mxx;
     private double myy;
     private double mxy;
+    private long steps;
     private double correlation;
     private long tracked;
     private int bestState;
@@ -58,6 +60,25 @@ public final class BeatPhaseFilter {
      */
     public BeatPhaseFilter(final int[] periods, final double transitionLambda, final double beatFraction,
         final double confidenceHalfLifeFrames) {
+        this(periods, transitionLambda, beatFraction, confidenceHalfLifeFrames, 0);
+    }
+
+    /**
+     * @param periods          candidate beat periods in tracker frames, ascending, each at least 2
+     * @param transitionLambda tempo change penalty
+     * @param beatFraction     share of each period that is "on the beat"
+     * @param confidenceHalfLifeFrames half-life of the averages behind {@link #predictiveCorrelation()}, frames
+     * @param confidenceDelayFrames observed frames after a {@link #reset} that {@link #predictiveCorrelation()} leaves
+     *                         out, 0 or more: the onset of the sound itself, a step in the novelty that every state
+     *                         foresees once it has seen its first frame, would otherwise pass for foresight for
+     *                         seconds, even in noise
+     */
+    public BeatPhaseFilter(final int[] periods, final double transitionLambda, final double beatFraction,
+        final double confidenceHalfLifeFrames, final int confidenceDelayFrames) {
+        if (confidenceDelayFrames < 0) {
+            throw new IllegalArgumentException("confidenceDelayFrames must be 0 or more, got " + confidenceDelayFrames);
+        }
+        this.confidenceDelay = confidenceDelayFrames;
         this.confidenceRate = 1.0 - Math.pow(0.5, 1.0 / confidenceHalfLifeFrames);
         this.periods = periods.clone();
         final int n = periods.length;
@@ -233,6 +254,9 @@ public final class BeatPhaseFilter {
     }
 
     private void track(final double x, final double y) {
+        if (++steps <= confidenceDelay) {
+            return;
+        }
         tracked++;
         final double r = Math.max(confidenceRate, 1.0 / tracked);
         mx += r * (x - mx);
@@ -298,6 +322,7 @@ public final class BeatPhaseFilter {
         mxx = 0.0;
         myy = 0.0;
         mxy = 0.0;
+        steps = 0;
         correlation = 0.0;
         tracked = 0;
         bestState = 0;

@@ -25,6 +25,9 @@ package org.earshot.detectors.beat;
  * @param minPeriodicity        periodicity ({@link TempoEstimator#periodicity()}) needed to start emitting beats; they
  *                              stop below half of it; in [0, 1)
  * @param silenceDb             frames quieter than this carry no observation and emit nothing, dBFS, in [-160, 0]
+ * @param lowBandMaxHz          upper edge of the low-band novelty ({@link BeatGraph}), whose onsets (bass, kick
+ *                              drum) the observation weighs as much as the full band's, Hz, in
+ *                              [{@value #MIN_LOW_BAND_HZ}, {@value #MAX_LOW_BAND_HZ}], or 0 for the full band alone
  * @param leadMs                how much earlier than its predicted time a beat is emitted, beyond the tracker's own
  *                              look-ahead, ms, in [0, {@value #MAX_LEAD_MS}]; also settable live
  *                              ({@link BeatTrackerNode#PARAM_LEAD_MS})
@@ -46,6 +49,7 @@ public record BeatTrackerConfig(
     double confidenceOff,
     double minPeriodicity,
     double silenceDb,
+    double lowBandMaxHz,
     double leadMs) {
     /** Slowest tempo accepted, BPM. */
     public static final double MIN_BPM = 20.0;
@@ -57,6 +61,10 @@ public record BeatTrackerConfig(
     public static final double MAX_FRAME_RATE_HZ = 400.0;
     /** Longest lead accepted, ms. */
     public static final double MAX_LEAD_MS = 1_000.0;
+    /** Lowest upper edge of the low band, Hz. */
+    public static final double MIN_LOW_BAND_HZ = 60.0;
+    /** Highest upper edge of the low band, Hz. */
+    public static final double MAX_LOW_BAND_HZ = 2_000.0;
     /** Default node name. */
     public static final String DEFAULT_NAME = "beat";
 
@@ -102,6 +110,9 @@ public record BeatTrackerConfig(
             throw new IllegalArgumentException("minPeriodicity must be in [0, 1), got " + minPeriodicity);
         }
         check("silenceDb", silenceDb, -160.0, 0.0);
+        if (lowBandMaxHz != 0.0) {
+            check("lowBandMaxHz", lowBandMaxHz, MIN_LOW_BAND_HZ, MAX_LOW_BAND_HZ);
+        }
         check("leadMs", leadMs, 0.0, MAX_LEAD_MS);
     }
 
@@ -113,16 +124,17 @@ public record BeatTrackerConfig(
 
     /**
      * The defaults: 60–200 BPM at 100 frames per second; a log-normal tempo prior centred on 100 BPM (600 ms,
-     * Fraisse's spontaneous tempo) one octave wide; tempo change penalty 100 and an on-beat share of 1/16 (Krebs,
-     * Böck and Widmer 2015); 4 s normalisation; a resonance half-life of 1 s; 4 comb harmonics, their evidence raised
-     * to the power 8 per second; beats start once the predictive correlation reaches 0.15 and the periodicity 0.1, and
-     * stop below 0.10 and 0.05; silence below -60 dBFS; no extra lead.
+     * Fraisse's spontaneous tempo) one octave wide; tempo change penalty 50 (half the offline value of Krebs, Böck and
+     * Widmer 2015, so that a step in tempo is followed within 4 beats) and an on-beat share of 1/16 (Krebs et al.);
+     * 4 s normalisation; a resonance half-life of 1 s; 4 comb harmonics, their evidence raised to the power 8 per
+     * second; beats start once the predictive correlation reaches 0.15 and the periodicity 0.1, and stop below 0.10
+     * and 0.05; silence below -60 dBFS; a low band up to 250 Hz (bass and kick drum); no extra lead.
      *
      * @return the default settings, named {@value #DEFAULT_NAME}
      */
     public static BeatTrackerConfig defaults() {
-        return new BeatTrackerConfig(DEFAULT_NAME, 60.0, 200.0, 100.0, 100.0, 1.0, 8.0, 100.0, 1.0 / 16.0, 4.0, 1.0, 4,
-            0.15, 0.10, 0.10, -60.0, 0.0);
+        return new BeatTrackerConfig(DEFAULT_NAME, 60.0, 200.0, 100.0, 100.0, 1.0, 8.0, 50.0, 1.0 / 16.0, 4.0, 1.0, 4,
+            0.15, 0.10, 0.10, -60.0, 250.0, 0.0);
     }
 
     /**
@@ -132,7 +144,7 @@ public record BeatTrackerConfig(
     public BeatTrackerConfig withLeadMs(final double newLeadMs) {
         return new BeatTrackerConfig(name, minBpm, maxBpm, frameRateHz, priorBpm, priorOctaves, tempoEvidencePerSecond,
             transitionLambda, beatFraction, normalisationSeconds, resonanceHalfLifeSeconds, combHarmonics, confidenceOn,
-            confidenceOff, minPeriodicity, silenceDb, newLeadMs);
+            confidenceOff, minPeriodicity, silenceDb, lowBandMaxHz, newLeadMs);
     }
 
     /**
@@ -144,7 +156,17 @@ public record BeatTrackerConfig(
         final double prior = Math.max(newMinBpm, Math.min(newMaxBpm, priorBpm));
         return new BeatTrackerConfig(name, newMinBpm, newMaxBpm, frameRateHz, prior, priorOctaves,
             tempoEvidencePerSecond, transitionLambda, beatFraction, normalisationSeconds, resonanceHalfLifeSeconds,
-            combHarmonics, confidenceOn, confidenceOff, minPeriodicity, silenceDb, leadMs);
+            combHarmonics, confidenceOn, confidenceOff, minPeriodicity, silenceDb, lowBandMaxHz, leadMs);
+    }
+
+    /**
+     * @param newLowBandMaxHz upper edge of the low band, Hz, or 0 for the full band alone
+     * @return a copy with that low band
+     */
+    public BeatTrackerConfig withLowBandMaxHz(final double newLowBandMaxHz) {
+        return new BeatTrackerConfig(name, minBpm, maxBpm, frameRateHz, priorBpm, priorOctaves, tempoEvidencePerSecond,
+            transitionLambda, beatFraction, normalisationSeconds, resonanceHalfLifeSeconds, combHarmonics, confidenceOn,
+            confidenceOff, minPeriodicity, silenceDb, newLowBandMaxHz, leadMs);
     }
 
     /**
@@ -154,7 +176,7 @@ public record BeatTrackerConfig(
     public BeatTrackerConfig withSilenceDb(final double newSilenceDb) {
         return new BeatTrackerConfig(name, minBpm, maxBpm, frameRateHz, priorBpm, priorOctaves, tempoEvidencePerSecond,
             transitionLambda, beatFraction, normalisationSeconds, resonanceHalfLifeSeconds, combHarmonics, confidenceOn,
-            confidenceOff, minPeriodicity, newSilenceDb, leadMs);
+            confidenceOff, minPeriodicity, newSilenceDb, lowBandMaxHz, leadMs);
     }
 
     /**
@@ -165,6 +187,6 @@ public record BeatTrackerConfig(
     public BeatTrackerConfig withConfidence(final double newConfidenceOn, final double newConfidenceOff) {
         return new BeatTrackerConfig(name, minBpm, maxBpm, frameRateHz, priorBpm, priorOctaves, tempoEvidencePerSecond,
             transitionLambda, beatFraction, normalisationSeconds, resonanceHalfLifeSeconds, combHarmonics,
-            newConfidenceOn, newConfidenceOff, minPeriodicity, silenceDb, leadMs);
+            newConfidenceOn, newConfidenceOff, minPeriodicity, silenceDb, lowBandMaxHz, leadMs);
     }
 }

@@ -20,20 +20,29 @@ import org.earshot.engine.event.FieldKind;
  * <ol>
  *   <li>The novelty frames are max-pooled to the tracker rate ({@link BeatTrackerConfig#frameRateHz()}); groups are
  *       aligned to absolute STFT frame indices, so the result does not depend on block sizes.</li>
- *   <li>{@link TempoEstimator}: leaky autocorrelation, comb salience and log-normal tempo prior give a weight per
- *       tempo (the octave policy).</li>
- *   <li>{@link BeatPhaseFilter}: the beat-pointer HMM filtered forward, the novelty divided by its recent maximum as
- *       observation, the tempo weights as extra evidence.</li>
+ *   <li>Observation: the novelty divided by its recent maximum; with a low-band novelty node (bass and kick drum,
+ *       {@link BeatTrackerConfig#lowBandMaxHz()}, which {@link BeatGraph} adds), the mean of the two bands, each
+ *       divided by its own recent maximum. An onset with low-frequency energy, which falls on the beat more often,
+ *       weighs up to twice as much as one without: this keeps the phase on the beat in grooves whose loudest onsets
+ *       are off the beat (reggae's off-beat chords).</li>
+ *   <li>{@link TempoEstimator}: leaky autocorrelation of the observation (of the raw novelty when there is no low
+ *       band), comb salience and log-normal tempo prior give a weight per tempo (the octave policy).</li>
+ *   <li>{@link BeatPhaseFilter}: the beat-pointer HMM filtered forward over the observation, the tempo weights as
+ *       extra evidence.</li>
  *   <li>Prediction: from the most likely state, the next beat lies {@code (T - p)} tracker frames after the frame's
  *       time stamp (plus a quarter window, where a spectral-flux peak sits relative to its onset). The beat is
  *       committed once it is within one tracker frame plus one block (plus {@code leadMs}) of the moment the frame
  *       was complete, and written as a {@code beat} event whose frame is the predicted beat and whose
  *       {@code emitted} field is the end of the block that wrote it, never after the beat: a beat whose time has
- *       already passed when it would be committed is dropped, not sent late.</li>
+ *       already passed when it would be committed is dropped, not sent late. A beat predicted within 70 ms (the
+ *       F-measure tolerance) beyond that reach is held; if the tracker then moves on to the following beat (it has
+ *       just seen the beat come early, as after a tempo step), the held beat is committed rather than lost, as long
+ *       as its time has not come.</li>
  *   <li>Gating: beats start when the predictive correlation ({@link BeatPhaseFilter#predictiveCorrelation()}, the
  *       confidence) reaches {@link BeatTrackerConfig#confidenceOn()} and the periodicity
  *       ({@link TempoEstimator#periodicity()}) {@link BeatTrackerConfig#minPeriodicity()}, and stop when the first
- *       falls below {@link BeatTrackerConfig#confidenceOff()} or the second below half its threshold; frames
+ *       falls below {@link BeatTrackerConfig#confidenceOff()} or the second below half its threshold (the
+ *       correlation leaves out the first half second after a start, whose onset of sound any model foresees); frames
  *       whose loudest frame over the last 1.5 s is below {@link BeatTrackerConfig#silenceDb()} carry no
  *       observation and emit nothing; after a second of silence the model is
  *       reset, so the next music locks afresh.</li>
@@ -82,10 +91,14 @@ public final class BeatTrackerNode implements AudioNode {
     private static final double CONFIDENCE_HALF_LIFE_SECONDS = 2.0;
     private static final double SILENCE_HOLD_SECONDS = 1.5;
     private static final double TEMPO_CHANGE = 0.02;
+    private static final double ARM_SECONDS = 0.07;
+    private static final double CONFIDENCE_DELAY_SECONDS = 0.5;
 
     private final BeatTrackerConfig config;
     private final NoveltyNode novelty;
+    private final NoveltyNode lowNovelty;
     private Port<NoveltyFrames> input;
+    private Port<NoveltyFrames> lowInput;
 
     private int sampleRateHz;
     private int hop;
@@ -99,6 +112,7 @@ public final class BeatTrackerNode implements AudioNode {
     private BeatPhaseFilter phase;
     private MeterTracker meter;
     private SlidingMax normaliser;
+    private SlidingMax lowNormaliser;
     private SlidingMax loudness;
     private double[] weights;
     private double[] tempoFactor;
@@ -109,9 +123,12 @@ public final class BeatTrackerNode implements AudioNode {
 
     private long expectedIndex;
     private double groupMax;
+    private double groupLowMax;
     private float groupLevel;
     private boolean groupOpen;
     private int silentFrames;
+    private double armed = Double.NEGATIVE_INFINITY;
+    private double armSamples;
     private boolean locked;
     private long beatIndex;
     private double lastBeat;
@@ -123,10 +140,22 @@ public final class BeatTrackerNode implements AudioNode {
     private long lateDropped;
 
     /**
+     * A tracker of the full-band novelty alone.
+     *
      * @param config  settings
      * @param novelty the novelty node whose port is read (added to the graph before this node)
      */
     public BeatTrackerNode(final BeatTrackerConfig config, final NoveltyNode novelty) {
+        this(config, novelty, null);
+    }
+
+    /**
+     * @param config     settings
+     * @param novelty    the novelty node whose port is read (added to the graph before this node)
+     * @param lowNovelty a novelty node over the low frequencies on the same STFT (added before this node), whose
+     *                   onsets (bass, kick drum) mark beats more often than the full band's, or null for none
+     */
+    public BeatTrackerNode(final BeatTrackerConfig config, final NoveltyNode novelty, final NoveltyNode lowNovelty) {
         if (config == null) {
             throw new IllegalArgumentException("config must not be null");
         }
@@ -135,6 +164,7 @@ public final class BeatTrackerNode implements AudioNode {
         }
         this.config = config;
         this.novelty = novelty;
+        this.lowNovelty = lowNovelty;
     }
 
     @Override
@@ -150,6 +180,7 @@ public final class BeatTrackerNode implements AudioNode {
     @Override
     public void prepare(final ProcessSpec spec, final NodeSetup setup) {
         this.input = novelty.output();
+        this.lowInput = lowNovelty == null ? null : lowNovelty.output();
         this.sampleRateHz = spec.sampleRateHz();
         this.hop = novelty.hopFrames();
         this.halfWindow = novelty.windowLength() / 2;
@@ -165,15 +196,18 @@ public final class BeatTrackerNode implements AudioNode {
         }
         this.tempo = new TempoEstimator(periods, fps, config.priorBpm(), config.priorOctaves(), config.combHarmonics(),
             config.resonanceHalfLifeSeconds());
-        this.phase = new BeatPhaseFilter(periods, config.transitionLambda(), config.beatFraction(), CONFIDENCE_HALF_LIFE_SECONDS * fps);
+        this.phase = new BeatPhaseFilter(periods, config.transitionLambda(), config.beatFraction(),
+            CONFIDENCE_HALF_LIFE_SECONDS * fps, (int)Math.round(CONFIDENCE_DELAY_SECONDS * fps));
         this.meter = new MeterTracker();
         this.normaliser = new SlidingMax(Math.max(1, (int)Math.ceil(config.normalisationSeconds() * fps)));
+        this.lowNormaliser = new SlidingMax(Math.max(1, (int)Math.ceil(config.normalisationSeconds() * fps)));
         this.loudness = new SlidingMax(Math.max(1, (int)Math.ceil(SILENCE_HOLD_SECONDS * fps)));
         this.weights = new double[periods.length];
         this.tempoFactor = new double[periods.length];
         this.evidenceExponent = config.tempoEvidencePerSecond() / fps;
         this.horizonSamples = (long)Math.ceil(periodSamples) + spec.maxFrames() + hop;
         this.leadSamples = msToSamples(config.leadMs());
+        this.armSamples = ARM_SECONDS * sampleRateHz;
         this.silenceResetFrames = (int)Math.ceil(SILENCE_RESET_SECONDS * fps);
         reset();
     }
@@ -219,6 +253,7 @@ public final class BeatTrackerNode implements AudioNode {
     @Override
     public void process(final BlockContext ctx) {
         final NoveltyFrames in = ctx.get(input);
+        final NoveltyFrames low = lowInput == null ? null : ctx.get(lowInput);
         final int n = in.count();
         final long blockEnd = ctx.blockStartFrame() + ctx.frames();
         for (int i = 0; i < n; i++) {
@@ -229,8 +264,12 @@ public final class BeatTrackerNode implements AudioNode {
             expectedIndex = index + 1;
             final float value = in.value(i);
             final float level = in.levelDb(i);
+            final float lowValue = low != null && i < low.count() && low.frameIndex(i) == index ? low.value(i) : 0f;
             if (!groupOpen || value > groupMax) {
                 groupMax = value;
+            }
+            if (!groupOpen || lowValue > groupLowMax) {
+                groupLowMax = lowValue;
             }
             if (!groupOpen || level > groupLevel) {
                 groupLevel = level;
@@ -238,26 +277,36 @@ public final class BeatTrackerNode implements AudioNode {
             groupOpen = true;
             if ((index + 1) % pool == 0) {
                 final long centre = in.timeFrame(i);
-                onTrackerFrame(ctx.events(), blockEnd, groupMax, groupLevel, centre - (pool - 1) * hop / 2.0,
-                    centre + halfWindow);
+                onTrackerFrame(ctx.events(), blockEnd, groupMax, groupLowMax, groupLevel,
+                    centre - (pool - 1) * hop / 2.0, centre + halfWindow);
                 groupOpen = false;
             }
         }
     }
 
     private void onTrackerFrame(final EventWriter events, final long blockEnd, final double value,
-        final float levelDb, final double timeSamples, final long decisionFrame) {
+        final double lowValue, final float levelDb, final double timeSamples, final long decisionFrame) {
         final boolean silent = loudness.push(levelDb) < config.silenceDb();
         silentFrames = silent ? silentFrames + 1 : 0;
         if (silentFrames == silenceResetFrames) {
             phase.reset();
             meter.reset();
             normaliser.reset();
+            lowNormaliser.reset();
         }
         final double observed = silent ? 0.0 : value;
-        tempo.update(observed);
         final double max = normaliser.push(observed);
-        final double activation = max > 0.0 ? observed / max : 0.0;
+        double activation = max > 0.0 ? observed / max : 0.0;
+        if (lowInput != null) {
+            // the mean of the two bands, each scaled by its own recent maximum: an onset with bass or kick drum in it
+            // counts fully, one without at most half
+            final double lowObserved = silent ? 0.0 : lowValue;
+            final double lowMax = lowNormaliser.push(lowObserved);
+            activation = 0.5 * (activation + (lowMax > 0.0 ? lowObserved / lowMax : 0.0));
+            tempo.update(activation);
+        } else {
+            tempo.update(observed);
+        }
         if (evidenceExponent > 0.0) {
             tempo.weights(weights);
             for (int i = 0; i < weights.length; i++) {
@@ -291,8 +340,17 @@ public final class BeatTrackerNode implements AudioNode {
         while (predicted < decisionFrame) {
             predicted += beatSamples;
         }
-        if (predicted - decisionFrame <= horizonSamples + leadSamples
-            && predicted - lastBeat > REFRACTORY_PERIODS * beatSamples) {
+        final double reach = horizonSamples + leadSamples;
+        boolean commit = predicted - decisionFrame <= reach && predicted - lastBeat > REFRACTORY_PERIODS * beatSamples;
+        if (!commit && armed > decisionFrame && predicted > armed + 0.5 * beatSamples
+            && armed - lastBeat > REFRACTORY_PERIODS * beatSamples) {
+            // the beat held for commitment has vanished: the tracker, having seen it come early, moved on to the next
+            predicted = armed;
+            commit = true;
+        }
+        armed = predicted - decisionFrame <= reach + armSamples ? predicted : Double.NEGATIVE_INFINITY;
+        if (commit) {
+            armed = Double.NEGATIVE_INFINITY;
             lastBeat = predicted;
             final long beatFrame = Math.round(predicted);
             if (beatFrame >= blockEnd) {
@@ -356,9 +414,11 @@ public final class BeatTrackerNode implements AudioNode {
         tempo.reset();
         meter.reset();
         normaliser.reset();
+        lowNormaliser.reset();
         loudness.reset();
         groupOpen = false;
         silentFrames = 0;
+        armed = Double.NEGATIVE_INFINITY;
         locked = false;
         accentOpen = false;
         lastBeat = Double.NEGATIVE_INFINITY;

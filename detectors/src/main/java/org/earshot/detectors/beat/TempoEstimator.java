@@ -7,7 +7,11 @@ package org.earshot.detectors.beat;
  * <p>Each frame the novelty minus its mean over the last quarter second, half-wave rectified, {@code v[n]}, updates
  * {@code r[l] = beta r[l] + v[n] v[n-l]} for every lag up to {@code K} times the longest period, with {@code beta}
  * giving the configured half-life (a resonance over several seconds). The salience of a period {@code T} is the
- * comb sum {@code (1/K) sum_k max(r[kT-1], r[kT], r[kT+1]) / r[0]}; multiplied by the prior
+ * comb {@code (1/K) sum_k max(m[kT-1], m[kT], m[kT+1]) / m[0]}, where {@code m[l]} is lag {@code l}'s leaky sum
+ * divided by the weight it has gathered so far plus half a second's worth (a prior of no correlation; a lag not
+ * reached yet counts 0). Once every lag is full this is the plain {@code (1/K) sum_k max(r[kT-1], ...) / r[0]}; while
+ * the estimator warms up, a long lag, which has seen fewer products, is not taken for a weak one (the plain sums favour
+ * fast tempi, whose harmonics fill first, for the first seconds of a song); multiplied by the prior
  * {@code exp(-0.5 (log2(bpm / centre) / sigma)^2)} it gives each tempo's weight.
  *
  * <p><b>Octave policy.</b> A pulse train of period {@code T} is just as periodic at {@code 2T}, so the comb alone
@@ -20,6 +24,7 @@ package org.earshot.detectors.beat;
 public final class TempoEstimator {
     private static final double MEAN_WINDOW_SECONDS = 0.25;
     private static final double WEIGHT_FLOOR = 1.0e-3;
+    private static final double PRIOR_WEIGHT_SECONDS = 0.5;
 
     private final int[] periods;
     private final double[] prior;
@@ -29,6 +34,9 @@ public final class TempoEstimator {
     private final double[] history;
     private final double[] acf;
     private final double[] meanRing;
+    private final double[] betaPower;
+    private final double fullWeight;
+    private final double priorWeight;
     private int historyPos;
     private int meanPos;
     private double meanSum;
@@ -57,6 +65,17 @@ public final class TempoEstimator {
         this.history = new double[maxLag + 1];
         this.acf = new double[maxLag + 1];
         this.meanRing = new double[Math.max(1, (int)Math.round(MEAN_WINDOW_SECONDS * frameRateHz))];
+        // beta^k, until it is negligible: the weight a lag has gathered k frames after its first product
+        int n = maxLag + 1;
+        while (Math.pow(beta, n) > 1.0e-4) {
+            n *= 2;
+        }
+        this.betaPower = new double[n + 1];
+        for (int k = 0; k <= n; k++) {
+            betaPower[k] = Math.pow(beta, k);
+        }
+        this.fullWeight = 1.0 / (1.0 - beta);
+        this.priorWeight = PRIOR_WEIGHT_SECONDS * frameRateHz;
     }
 
     /**
@@ -95,6 +114,7 @@ public final class TempoEstimator {
             }
             return -1;
         }
+        final boolean warm = frames - maxLag >= betaPower.length;
         double best = 0.0;
         int bestIndex = -1;
         double rawMax = 0.0;
@@ -102,11 +122,22 @@ public final class TempoEstimator {
         for (int i = 0; i < periods.length; i++) {
             final int t = periods[i];
             double s = 0.0;
-            for (int k = 1; k <= harmonics; k++) {
-                final int lag = k * t;
-                s += Math.max(acf[lag - 1], Math.max(acf[lag], acf[Math.min(maxLag, lag + 1)]));
+            final double raw;
+            if (warm) {
+                // every lag has gathered its full weight: the plain sums compare as the means do
+                for (int k = 1; k <= harmonics; k++) {
+                    final int lag = k * t;
+                    s += Math.max(acf[lag - 1], Math.max(acf[lag], acf[Math.min(maxLag, lag + 1)]));
+                }
+                raw = s / (harmonics * r0);
+            } else {
+                for (int k = 1; k <= harmonics; k++) {
+                    final int lag = k * t;
+                    final int next = Math.min(maxLag, lag + 1);
+                    s += Math.max(mean(lag - 1), Math.max(mean(lag), mean(next)));
+                }
+                raw = s / harmonics / mean(0);
             }
-            final double raw = s / (harmonics * r0);
             rawMax = Math.max(rawMax, raw);
             rawSum += raw;
             final double w = Math.max(0.0, raw) * prior[i];
@@ -122,6 +153,20 @@ public final class TempoEstimator {
             out[i] = out[i] * scale + WEIGHT_FLOOR;
         }
         return bestIndex;
+    }
+
+    /**
+     * The mean product at lag {@code lag}: its leaky sum divided by the weight it has gathered so far,
+     * {@code (1 - beta^(frames - lag)) / (1 - beta)} products' worth, plus half a second's worth of products of no
+     * correlation (the prior), so that a lag that has seen few products is neither underrated nor overrated.
+     */
+    private double mean(final int lag) {
+        final long k = frames - lag;
+        if (k <= 0) {
+            return 0.0;
+        }
+        final double w = k >= betaPower.length ? fullWeight : (1.0 - betaPower[(int)k]) / (1.0 - beta);
+        return acf[lag] / (w + priorWeight);
     }
 
     /**

@@ -9,9 +9,11 @@
  * {@link org.earshot.detectors.beat.MeterTracker} (beat-synchronous meter and downbeat HMM).
  *
  * <p>Where the defaults come from ({@link org.earshot.detectors.beat.BeatTrackerConfig#defaults()}): tempo range
- * 60–200 BPM (the issue); tempo change penalty {@code lambda = 100} and on-beat share 1/16 (Krebs et al. 2015, also
- * madmom's defaults); prior centre 100 BPM, the 600 ms spontaneous tempo of Fraisse (1982), one octave wide; 4 s
- * normalisation and resonance half-life ("resonance over several seconds"); 4 comb harmonics (Davies and Plumbley
- * 2007 use 4); 100 tracker frames per second (madmom's beat trackers).
+ * 60–200 BPM (the issue); on-beat share 1/16 (Krebs et al. 2015, also madmom's default); tempo change penalty
+ * {@code lambda = 50}, half their offline value, because an online tracker must follow a tempo step within 4 beats
+ * from past audio alone; a low band up to 250 Hz, the range of bass and kick drum; prior centre 100 BPM, the 600 ms
+ * spontaneous tempo of Fraisse (1982), one octave wide; 4 s normalisation and resonance half-life ("resonance over
+ * several seconds"); 4 comb harmonics (Davies and Plumbley 2007 use 4); 100 tracker frames per second (madmom's beat
+ * trackers).
  */
 package org.earshot.detectors.beat;
