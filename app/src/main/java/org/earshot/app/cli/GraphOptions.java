@@ -52,11 +52,13 @@ final class GraphOptions {
     Integer block;
 
     @Option(names = "--rate", paramLabel = "HZ",
-        description = "Graph sample rate, 8000 to 192000; default 48000 (input is resampled to it).")
+        description = "Graph sample rate, 8000 to 192000 (input is resampled to it); default: a file's own rate, "
+            + "48000 for a capture device, 16000 for room-monitor.")
     Integer rate;
 
-    @Option(names = "--threading", paramLabel = "shared|dedicated",
-        description = "shared: all nodes on one thread (default); dedicated: one thread per node.")
+    @Option(names = "--threading", paramLabel = "shared|dedicated|inline",
+        description = "shared: all nodes on one graph thread (live's default); dedicated: one thread per node; "
+            + "inline (analyze only, its default): the thread that reads the file also runs the graph.")
     String threading;
 
     /**
