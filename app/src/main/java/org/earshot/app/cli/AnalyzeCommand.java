@@ -92,7 +92,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         final AnalyzeConfig config = AnalyzeConfig.fromFlags(options.settings(), files, options.channel,
             options.sinks, json);
         final PrintWriter err = spec.commandLine().getErr();
-        final List<EventSink> opened = Sinks.open(config.sinks());
+        final List<EventSink> opened = Sinks.open(config.sinks(), config.graph().options());
         final List<GraphInfo> streams = new ArrayList<>();
         for (final Path file : config.files()) {
             streams.add(new GraphInfo(streams.size(), file.toString(), settingsFor(config, file).sampleRateHz(), 0,

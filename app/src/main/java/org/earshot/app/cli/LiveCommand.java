@@ -119,7 +119,7 @@ final class LiveCommand implements Callable<Integer> {
                 config.graph().preset().cliName() + " on " + source.describe(),
                 config.sinks().stream().map(SinkSpec::describe).toList(), err)) {
             final RenderPlan plan = web == null ? presetPlan : web.plans().get(0);
-            final List<EventSink> eventSinks = new ArrayList<>(Sinks.open(config.sinks()));
+            final List<EventSink> eventSinks = new ArrayList<>(Sinks.open(config.sinks(), config.graph().options()));
             if (web != null) {
                 eventSinks.add(web.sink());
             }

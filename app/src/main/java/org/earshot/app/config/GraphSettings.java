@@ -13,9 +13,10 @@ import org.earshot.engine.graph.ThreadingMode;
  * @param threadingMode {@code --threading}
  * @param rateFixed     true if {@code --rate} or the preset fixed the rate; false if a file may run at its own
  *                      rate ({@link #atInputRate})
+ * @param options       the options only some presets read
  */
 public record GraphSettings(Preset preset, int sampleRateHz, int blockFrames, ThreadingMode threadingMode,
-    boolean rateFixed) {
+    boolean rateFixed, PresetOptions options) {
     /**
      * Default graph rate, Hz, for capture devices; a file runs at its own rate unless {@code --rate} (or the
      * preset) fixes one, in {@code live} and {@code analyze} alike, so that their events match.
@@ -36,6 +37,9 @@ public record GraphSettings(Preset preset, int sampleRateHz, int blockFrames, Th
         if (threadingMode == null) {
             throw new ConfigException("--threading: missing");
         }
+        if (options == null) {
+            throw new ConfigException("preset options: missing");
+        }
     }
 
     /**
@@ -48,7 +52,15 @@ public record GraphSettings(Preset preset, int sampleRateHz, int blockFrames, Th
      */
     public GraphSettings(final Preset preset, final int sampleRateHz, final int blockFrames,
         final ThreadingMode threadingMode) {
-        this(preset, sampleRateHz, blockFrames, threadingMode, true);
+        this(preset, sampleRateHz, blockFrames, threadingMode, true, PresetOptions.defaults());
+    }
+
+    /**
+     * @param presetOptions the options only some presets read
+     * @return a copy with them
+     */
+    public GraphSettings withOptions(final PresetOptions presetOptions) {
+        return new GraphSettings(preset, sampleRateHz, blockFrames, threadingMode, rateFixed, presetOptions);
     }
 
     /**
@@ -60,7 +72,7 @@ public record GraphSettings(Preset preset, int sampleRateHz, int blockFrames, Th
         if (rateFixed || inputRateHz < Ranges.MIN_RATE_HZ || inputRateHz > Ranges.MAX_RATE_HZ) {
             return this;
         }
-        return new GraphSettings(preset, inputRateHz, blockFrames, threadingMode, false);
+        return new GraphSettings(preset, inputRateHz, blockFrames, threadingMode, false, options);
     }
 
     /**
@@ -80,7 +92,8 @@ public record GraphSettings(Preset preset, int sampleRateHz, int blockFrames, Th
             rateHz == null ? DEFAULT_RATE_HZ : rateHz,
             block == null ? DEFAULT_BLOCK_FRAMES : block,
             parseThreading(threading),
-            rateHz != null);
+            rateHz != null,
+            PresetOptions.defaults());
     }
 
     /**

@@ -41,18 +41,17 @@ public final class PresetGraphs {
             case ONSETS -> org.earshot.detectors.onset.OnsetGraph.addTo(builder,
                 org.earshot.detectors.onset.OnsetConfig.defaults(), settings.sampleRateHz());
             case BEATS -> org.earshot.detectors.beat.BeatGraph.addTo(builder,
-                org.earshot.detectors.beat.BeatGraph.noveltySettings(), PerformerSetup.trackerConfig(),
+                org.earshot.detectors.beat.BeatGraph.noveltySettings(), settings.options().trackerConfig(),
                 settings.sampleRateHz());
             case PERFORMER -> {
                 org.earshot.detectors.onset.OnsetGraph.addTo(builder, org.earshot.detectors.onset.OnsetConfig.defaults(),
                     settings.sampleRateHz());
                 org.earshot.detectors.beat.BeatGraph.addTo(builder,
-                    org.earshot.detectors.beat.BeatGraph.noveltySettings(), PerformerSetup.trackerConfig(),
+                    org.earshot.detectors.beat.BeatGraph.noveltySettings(), settings.options().trackerConfig(),
                     settings.sampleRateHz());
             }
-            case ROOM_MONITOR -> RoomMonitor.addTo(builder, RoomMonitorSetup.settings());
-            case DENOISE -> AudioGraphs.addDenoiser(builder,
-                org.earshot.detectors.denoise.DenoiserConfig.defaults(), graphName, eventMode);
+            case ROOM_MONITOR -> RoomMonitor.addTo(builder, settings.options().roomMonitor());
+            case DENOISE -> AudioGraphs.addDenoiser(builder, settings.options().denoiser(), graphName, eventMode);
             default -> throw new IllegalStateException("no graph for preset " + settings.preset());
         }
         return builder.build(config);

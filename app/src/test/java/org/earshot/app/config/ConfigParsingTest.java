@@ -80,7 +80,7 @@ class ConfigParsingTest {
     @Test
     void shouldUseDefaultsWhenNoGraphFlagGiven() {
         final GraphSettings g = GraphSettings.fromFlags(null, null, null, null);
-        assertEquals(new GraphSettings(Preset.METER, 48_000, 256, ThreadingMode.SHARED, false), g);
+        assertEquals(new GraphSettings(Preset.METER, 48_000, 256, ThreadingMode.SHARED, false, PresetOptions.defaults()), g);
         assertEquals(44_100, g.atInputRate(44_100).sampleRateHz(), "a file runs at its own rate by default");
         assertEquals(48_000, GraphSettings.fromFlags(null, 48_000, null, null).atInputRate(44_100).sampleRateHz(),
             "--rate fixes the rate");
