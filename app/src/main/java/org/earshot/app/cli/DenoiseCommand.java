@@ -57,10 +57,11 @@ final class DenoiseCommand implements Callable<Integer> {
         final int rate = AudioFileRun.probeRate(input);
         final String graphName = "denoise-" + System.identityHashCode(this);
         final GraphBuilder builder = new GraphBuilder();
-        final DenoiserNode node = AudioGraphs.addDenoiser(builder, config, graphName, EventMode.OFFLINE);
+        final AudioGraphs.Denoiser denoiser = AudioGraphs.addDenoiser(builder, config, EventMode.OFFLINE);
+        final DenoiserNode node = denoiser.node();
         final RenderPlan plan = builder.build(GraphConfig.of(graphName, rate, Math.max(16, rate / 100),
             EventMode.OFFLINE));
-        final AudioRing[] rings = AudioGraphs.takeRings(graphName);
+        final AudioRing[] rings = {denoiser.out()};
         final long frames = AudioFileRun.run(plan, input, rings, new Path[] {output},
             floatSamples ? WavEncoding.FLOAT_32 : WavEncoding.PCM_16);
         final PrintWriter err = spec.commandLine().getErr();

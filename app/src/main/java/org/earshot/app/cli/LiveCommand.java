@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.earshot.app.config.AudioGraphs;
+import org.earshot.app.config.PresetGraph;
 import org.earshot.app.config.ConfigException;
 import org.earshot.app.config.GraphSettings;
 import org.earshot.app.config.LiveConfig;
@@ -109,8 +109,9 @@ final class LiveCommand implements Callable<Integer> {
             }
         }
         final PrintWriter err = spec.commandLine().getErr();
-        final RenderPlan presetPlan = PresetGraphs.build(config.graph(), "live", EventMode.LIVE);
-        final AudioRing[] audioOut = AudioGraphs.takeRings("live");
+        final PresetGraph preset = PresetGraphs.build(config.graph(), "live", EventMode.LIVE);
+        final RenderPlan presetPlan = preset.plan();
+        final AudioRing[] audioOut = preset.hasAudio() ? preset.audioOut() : null;
         try (ShutdownGuard guard = new ShutdownGuard();
             AudioSource source = Sources.openLive(config, err);
             LivePlayback playback = LivePlayback.open(output, outputBufferMs, config.graph().sampleRateHz(),

@@ -80,7 +80,7 @@ final class RoomsRun {
             sinks.addAll(Sinks.open(first.sinks(), graph.options()));
             final List<RenderPlan> plans = new ArrayList<>();
             for (final String name : rooms.keySet()) {
-                plans.add(PresetGraphs.build(graph, name, EventMode.LIVE));
+                plans.add(PresetGraphs.build(graph, name, EventMode.LIVE).plan());
             }
             web = LiveDashboard.open(dashboard, plans, graph.preset().cliName() + ", rooms " + rooms.keySet(),
                 first.sinks().stream().map(SinkSpec::describe).toList(), err);

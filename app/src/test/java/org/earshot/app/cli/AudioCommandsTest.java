@@ -109,6 +109,9 @@ class AudioCommandsTest {
         final Run liveStrength = run("live", "--preset", "denoise", "--strength", "99", "--duration", "1");
         assertEquals(2, liveStrength.status());
         assertTrue(liveStrength.err().contains("--strength must be in [0, 60] dB, got 99.0"), liveStrength.err());
+        final Run analyzeAudio = run("analyze", "--preset", "denoise", bad.toString());
+        assertEquals(2, analyzeAudio.status(), "a preset that makes audio, not events, would hold analyze up");
+        assertTrue(analyzeAudio.err().contains("earshot denoise IN OUT"), analyzeAudio.err());
         final Run liveInline = run("live", "--threading", "inline", "--duration", "1");
         assertEquals(2, liveInline.status());
         assertTrue(liveInline.err().contains("--threading inline"), liveInline.err());

@@ -20,8 +20,9 @@ class PresetOptionsTest {
             .withProfile(profile);
         final GraphSettings settings = GraphSettings.fromFlags("denoise", null, null, null)
             .withOptions(PresetOptions.defaults().withDenoiser(denoiser));
-        final RenderPlan plan = PresetGraphs.build(settings, "options-test", EventMode.LIVE);
-        AudioGraphs.takeRings("options-test");
+        final PresetGraph graph = PresetGraphs.build(settings, "options-test", EventMode.LIVE);
+        assertEquals(1, graph.audioOut().length, "the denoiser's audio out");
+        final RenderPlan plan = graph.plan();
         final DenoiserNode node = (DenoiserNode)plan.nodes().stream()
             .filter(n -> n.name().equals(AudioGraphs.DENOISER)).findFirst().orElseThrow();
         assertEquals(12.0, node.config().reductionLimitDb());
