@@ -1,5 +1,7 @@
 package org.earshot.dsp.filter;
 
+import org.earshot.dsp.math.DotProduct;
+
 /**
  * Band weights stored as one contiguous run of bins per band.
  */
@@ -66,18 +68,7 @@ final class SparseWeights {
             final int first = firstBin[b];
             final int s = start[b];
             final int len = length[b];
-            // two running sums halve the chain of dependent additions (wide bands hold tens of bins)
-            double even = 0.0;
-            double odd = 0.0;
-            int i = 0;
-            for (; i + 1 < len; i += 2) {
-                even += weights[s + i] * spectrum[first + i];
-                odd += weights[s + i + 1] * spectrum[first + i + 1];
-            }
-            if (i < len) {
-                even += weights[s + i] * spectrum[first + i];
-            }
-            out[b] = (float)(even + odd);
+            out[b] = (float)DotProduct.of(weights, s, spectrum, first, len);
         }
     }
 }
