@@ -87,8 +87,10 @@ final class AnalyzeCommand implements Callable<Integer> {
             options.preset = wanted;
         }
         if (options.threading == null) {
-            // offline, one thread per file does it all: no hand-offs between a reader and a graph thread
-            options.threading = "inline";
+            // on one core the reader's thread runs the graph (hand-offs would cost as much as the analysis); with
+            // more, the graph thread works while the reader decodes the next blocks (FLAC and MP3 decoding costs
+            // as much as the analysis)
+            options.threading = Runtime.getRuntime().availableProcessors() > 1 ? "shared" : "inline";
         }
         final AnalyzeConfig config = AnalyzeConfig.fromFlags(options.settings(), files, options.channel,
             options.sinks, json);

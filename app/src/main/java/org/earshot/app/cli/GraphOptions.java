@@ -58,7 +58,7 @@ final class GraphOptions {
 
     @Option(names = "--threading", paramLabel = "shared|dedicated|inline",
         description = "shared: all nodes on one graph thread (live's default); dedicated: one thread per node; "
-            + "inline (analyze only, its default): the thread that reads the file also runs the graph.")
+            + "inline (analyze only; its default on one core): the thread that reads the file also runs the graph.")
     String threading;
 
     @Mixin
