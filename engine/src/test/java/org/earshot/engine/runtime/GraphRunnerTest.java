@@ -158,6 +158,11 @@ class GraphRunnerTest {
     }
 
     @Test
+    void shouldNotAllocateOnThePublishingThreadInSteadyStateWhenInline() throws InterruptedException {
+        assertSteadyStateAllocationFree(ThreadingMode.INLINE);
+    }
+
+    @Test
     void shouldNotAllocateOnGraphThreadsInSteadyStateWhenDedicated() throws InterruptedException {
         assertSteadyStateAllocationFree(ThreadingMode.DEDICATED);
     }
