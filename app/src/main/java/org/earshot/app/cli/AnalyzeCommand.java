@@ -10,6 +10,8 @@ import java.util.concurrent.Callable;
 import org.earshot.app.config.AnalyzeConfig;
 import org.earshot.app.config.ConfigException;
 import org.earshot.app.config.Detection;
+import org.earshot.app.config.GraphSettings;
+import org.earshot.app.config.Preset;
 import org.earshot.app.config.PresetGraphs;
 import org.earshot.app.web.Report;
 import org.earshot.engine.EventMode;
@@ -84,13 +86,24 @@ final class AnalyzeCommand implements Callable<Integer> {
             }
             options.preset = wanted;
         }
+        if (options.threading == null) {
+            // on one core the reader's thread runs the graph (hand-offs would cost as much as the analysis); with
+            // more, the graph thread works while the reader decodes the next blocks (FLAC and MP3 decoding costs
+            // as much as the analysis)
+            options.threading = Runtime.getRuntime().availableProcessors() > 1 ? "shared" : "inline";
+        }
         final AnalyzeConfig config = AnalyzeConfig.fromFlags(options.settings(), files, options.channel,
             options.sinks, json);
+        if (config.graph().preset() == Preset.DENOISE) {
+            throw new ConfigException("analyze --preset denoise: the denoiser makes audio, not events; write it to a "
+                + "file with earshot denoise IN OUT");
+        }
         final PrintWriter err = spec.commandLine().getErr();
-        final List<EventSink> opened = Sinks.open(config.sinks());
+        final List<EventSink> opened = Sinks.open(config.sinks(), config.graph().options());
         final List<GraphInfo> streams = new ArrayList<>();
         for (final Path file : config.files()) {
-            streams.add(new GraphInfo(streams.size(), file.toString(), config.graph().sampleRateHz(), 0, List.of()));
+            streams.add(new GraphInfo(streams.size(), file.toString(), settingsFor(config, file).sampleRateHz(), 0,
+                List.of()));
         }
         final List<EventSink> shared = opened.stream().<EventSink>map(s -> new SharedSink(s, streams)).toList();
         final Report pictures = report == null ? null
@@ -122,10 +135,23 @@ final class AnalyzeCommand implements Callable<Integer> {
         return status;
     }
 
+    /**
+     * @return the graph settings for one file: at the file's own rate unless {@code --rate} or the preset fixes
+     *     one; unchanged when the file cannot be probed (opening it reports why)
+     */
+    private static GraphSettings settingsFor(final AnalyzeConfig config, final Path file) {
+        try {
+            return config.graph().atInputRate(AudioFileRun.probeRate(file));
+        } catch (final UserError unreadable) {
+            return config.graph();
+        }
+    }
+
     private static void analyze(final AnalyzeConfig config, final Path file, final List<EventSink> shared,
         final ShutdownGuard guard, final PrintWriter err, final Report pictures) throws Exception {
-        final RenderPlan preset = PresetGraphs.build(config.graph(), file.toString(), EventMode.OFFLINE);
-        try (AudioSource source = Sources.openFile(file, config.graph().sampleRateHz(), config.channel(), false)) {
+        final GraphSettings graph = settingsFor(config, file);
+        final RenderPlan preset = PresetGraphs.build(graph, file.toString(), EventMode.OFFLINE).plan();
+        try (AudioSource source = Sources.openFile(file, graph.sampleRateHz(), config.channel(), false)) {
             final RenderPlan plan = pictures == null ? preset : pictures.begin(file.toString(), preset);
             final List<EventSink> sinks = new ArrayList<>(shared);
             if (pictures != null) {
@@ -143,7 +169,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             if (r.sourceFailure() != null) {
                 throw Sources.asUserError(r.sourceFailure(), file.toString());
             }
-            final double audioS = r.framesRead() / (double)config.graph().sampleRateHz();
+            final double audioS = r.framesRead() / (double)graph.sampleRateHz();
             final double wallS = r.elapsedNs() / 1e9;
             err.println(String.format(Locale.ROOT, "earshot: analyze: %s: %.1f s of audio in %.2f s (%.0fx real time), "
                 + "%d events%s", file, audioS, wallS, wallS > 0 ? audioS / wallS : 0.0, r.eventsDelivered(),

@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import org.earshot.app.config.AudioGraphs;
 import org.earshot.detectors.denoise.DenoiserConfig;
 import org.earshot.detectors.denoise.DenoiserNode;
-import org.earshot.detectors.denoise.LatencyMode;
 import org.earshot.engine.EventMode;
 import org.earshot.engine.graph.GraphBuilder;
 import org.earshot.engine.graph.GraphConfig;
@@ -16,8 +15,8 @@ import org.earshot.engine.graph.RenderPlan;
 import org.earshot.engine.runtime.AudioRing;
 import org.earshot.io.wav.WavEncoding;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -46,50 +45,29 @@ final class DenoiseCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "OUT", description = "WAV file to write.")
     private Path output;
 
-    @Option(names = "--strength", paramLabel = "DB",
-        description = "Reduction limit: the most any frequency is attenuated, 0 to 60 dB; default 20.")
-    private double strength = DenoiserConfig.DEFAULT_REDUCTION_LIMIT_DB;
-
-    @Option(names = "--mix", paramLabel = "0..1", description = "Share of the denoised signal, 0 (dry) to 1 (default).")
-    private double mix = 1.0;
-
-    @Option(names = "--low-latency", description = "10 ms instead of 20 ms latency (coarser noise estimate).")
-    private boolean lowLatency;
-
-    @Option(names = "--profile", paramLabel = "PROFILE",
-        description = "A room-noise profile from `earshot learn-noise`: seeds the noise estimate and bounds it "
-            + "from below (for strong steady noise: fans, hum, air conditioning).")
-    private Path profile;
+    @Mixin
+    private DenoiseOptions denoise = new DenoiseOptions();
 
     @Option(names = "--float", description = "Write 32-bit float samples instead of 16-bit PCM.")
     private boolean floatSamples;
 
     @Override
     public Integer call() throws Exception {
-        if (!(strength >= 0 && strength <= DenoiserConfig.MAX_REDUCTION_LIMIT_DB)) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                "--strength must be in [0, 60] dB, got " + strength);
-        }
-        if (!(mix >= 0 && mix <= 1)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--mix must be in [0, 1], got " + mix);
-        }
+        final DenoiserConfig config = denoise.config();
         final int rate = AudioFileRun.probeRate(input);
-        DenoiserConfig config = DenoiserConfig.defaults().withReductionLimitDb(strength).withWetMix(mix)
-            .withLatencyMode(lowLatency ? LatencyMode.LOW : LatencyMode.STANDARD);
-        if (profile != null) {
-            config = config.withProfile(NoiseProfileFile.read(profile));
-        }
         final String graphName = "denoise-" + System.identityHashCode(this);
         final GraphBuilder builder = new GraphBuilder();
-        final DenoiserNode node = AudioGraphs.addDenoiser(builder, config, graphName, EventMode.OFFLINE);
+        final AudioGraphs.Denoiser denoiser = AudioGraphs.addDenoiser(builder, config, EventMode.OFFLINE);
+        final DenoiserNode node = denoiser.node();
         final RenderPlan plan = builder.build(GraphConfig.of(graphName, rate, Math.max(16, rate / 100),
             EventMode.OFFLINE));
-        final AudioRing[] rings = AudioGraphs.takeRings(graphName);
+        final AudioRing[] rings = {denoiser.out()};
         final long frames = AudioFileRun.run(plan, input, rings, new Path[] {output},
             floatSamples ? WavEncoding.FLOAT_32 : WavEncoding.PCM_16);
         final PrintWriter err = spec.commandLine().getErr();
         err.println(String.format(Locale.ROOT, "earshot: denoise: %s -> %s, %d frames at %d Hz, strength %.0f dB, "
-            + "latency %.2f ms removed", input, output, frames, rate, strength, node.latencyFrames() * 1000.0 / rate));
+            + "latency %.2f ms removed", input, output, frames, rate, config.reductionLimitDb(),
+            node.latencyFrames() * 1000.0 / rate));
         err.flush();
         return 0;
     }

@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.earshot.app.config.GraphSettings;
-import org.earshot.app.config.PerformerSetup;
+import org.earshot.app.config.PresetOptions;
 import org.earshot.app.config.Preset;
-import org.earshot.app.config.RoomMonitorSetup;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -52,28 +52,35 @@ final class GraphOptions {
     Integer block;
 
     @Option(names = "--rate", paramLabel = "HZ",
-        description = "Graph sample rate, 8000 to 192000; default 48000 (input is resampled to it).")
+        description = "Graph sample rate, 8000 to 192000 (input is resampled to it); default: a file's own rate, "
+            + "48000 for a capture device, 16000 for room-monitor.")
     Integer rate;
 
-    @Option(names = "--threading", paramLabel = "shared|dedicated",
-        description = "shared: all nodes on one thread (default); dedicated: one thread per node.")
+    @Option(names = "--threading", paramLabel = "shared|dedicated|inline",
+        description = "shared: all nodes on one graph thread (live's default); dedicated: one thread per node; "
+            + "inline (analyze only; its default on one core): the thread that reads the file also runs the graph.")
     String threading;
 
+    @Mixin
+    DenoiseOptions denoise = new DenoiseOptions();
+
     /**
-     * Applies the preset's own options and builds the graph settings; the room-monitor preset defaults to
+     * Validates the presets' own options and builds the graph settings; the room-monitor preset defaults to
      * 16 kHz and 10 ms blocks.
      *
      * @return the validated settings
+     * @throws UserError if a file an option names cannot be read
      */
-    GraphSettings settings() {
-        PerformerSetup.useLeadMs(leadMs);
+    GraphSettings settings() throws UserError {
         final boolean roomMonitor = Preset.ROOM_MONITOR.cliName().equals(preset);
+        PresetOptions presetOptions = PresetOptions.defaults().withLeadMs(leadMs).withSensitivity(sensitivity)
+            .withDenoiser(denoise.config());
         if (roomMonitor) {
-            RoomMonitorSetup.useModel(model);
-            RoomMonitorSetup.useSensitivity(sensitivity);
+            presetOptions = presetOptions.withModel(model);
         }
         return GraphSettings.fromFlags(preset,
             rate == null && roomMonitor ? Integer.valueOf(ROOM_MONITOR_RATE_HZ) : rate,
-            block == null && roomMonitor ? Integer.valueOf(ROOM_MONITOR_BLOCK_FRAMES) : block, threading);
+            block == null && roomMonitor ? Integer.valueOf(ROOM_MONITOR_BLOCK_FRAMES) : block, threading)
+            .withOptions(presetOptions);
     }
 }

@@ -1,12 +1,14 @@
 package org.earshot.app.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.earshot.app.config.AudioGraphs;
+import org.earshot.app.config.PresetGraph;
+import org.earshot.app.config.ConfigException;
 import org.earshot.app.config.GraphSettings;
 import org.earshot.app.config.LiveConfig;
 import org.earshot.app.config.PresetGraphs;
@@ -15,6 +17,7 @@ import org.earshot.app.web.DashboardAddress;
 import org.earshot.app.web.LiveDashboard;
 import org.earshot.engine.EventMode;
 import org.earshot.engine.graph.RenderPlan;
+import org.earshot.engine.graph.ThreadingMode;
 import org.earshot.engine.runtime.AudioRing;
 import org.earshot.engine.runtime.AudioSource;
 import org.earshot.engine.runtime.Engine;
@@ -87,9 +90,16 @@ final class LiveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        final GraphSettings graph = options.settings();
+        final GraphSettings flags = options.settings();
+        if (flags.threadingMode() == ThreadingMode.INLINE) {
+            throw new ConfigException("--threading inline: only analyze runs a graph on its reader's thread; live "
+                + "uses shared or dedicated");
+        }
         final boolean rooms = inputs.size() > 1 || inputs.stream().anyMatch(i -> i.indexOf('=') > 0);
         final String input = inputs.isEmpty() || rooms ? null : inputs.get(0);
+        // a file streamed as if live runs at its own rate, as analyze runs it, so that their events match
+        final GraphSettings graph = input != null && Files.isRegularFile(Path.of(input))
+            ? flags.atInputRate(AudioFileRun.probeRate(Path.of(input))) : flags;
         final LiveConfig config = LiveConfig.fromFlags(graph, input, options.channel, options.sinks, duration,
             histogramLog);
         if (rooms) {
@@ -99,8 +109,9 @@ final class LiveCommand implements Callable<Integer> {
             }
         }
         final PrintWriter err = spec.commandLine().getErr();
-        final RenderPlan presetPlan = PresetGraphs.build(config.graph(), "live", EventMode.LIVE);
-        final AudioRing[] audioOut = AudioGraphs.takeRings("live");
+        final PresetGraph preset = PresetGraphs.build(config.graph(), "live", EventMode.LIVE);
+        final RenderPlan presetPlan = preset.plan();
+        final AudioRing[] audioOut = preset.hasAudio() ? preset.audioOut() : null;
         try (ShutdownGuard guard = new ShutdownGuard();
             AudioSource source = Sources.openLive(config, err);
             LivePlayback playback = LivePlayback.open(output, outputBufferMs, config.graph().sampleRateHz(),
@@ -109,7 +120,7 @@ final class LiveCommand implements Callable<Integer> {
                 config.graph().preset().cliName() + " on " + source.describe(),
                 config.sinks().stream().map(SinkSpec::describe).toList(), err)) {
             final RenderPlan plan = web == null ? presetPlan : web.plans().get(0);
-            final List<EventSink> eventSinks = new ArrayList<>(Sinks.open(config.sinks()));
+            final List<EventSink> eventSinks = new ArrayList<>(Sinks.open(config.sinks(), config.graph().options()));
             if (web != null) {
                 eventSinks.add(web.sink());
             }

@@ -9,7 +9,7 @@ import org.earshot.io.playback.AudioPlayback;
 
 /**
  * The audio out of {@code earshot live --preset denoise --output DEVICE}: plays the graph's audio-out ring on
- * the device and, when the run ends, reports underruns (device starved) and drops (ring full).
+ * the device and, when the run ends, reports underruns (the line ran dry) and drops (ring full).
  */
 final class LivePlayback implements AutoCloseable {
     private final AudioPlayback playback;
@@ -64,8 +64,8 @@ final class LivePlayback implements AutoCloseable {
             Thread.currentThread().interrupt();
             playback.close();
         }
-        if (playback.underrunFrames() > 0 || ring.droppedFrames() > 0 || playback.lateFrames() > 0) {
-            err.println("earshot: audio out: " + playback.underrunFrames() + " underrun frames, "
+        if (playback.dryRuns() > 0 || ring.droppedFrames() > 0 || playback.lateFrames() > 0) {
+            err.println("earshot: audio out: ran dry " + playback.dryRuns() + " times, "
                 + ring.droppedFrames() + " dropped frames, " + playback.lateFrames() + " late frames skipped");
             err.flush();
         }

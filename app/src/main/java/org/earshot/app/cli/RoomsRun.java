@@ -77,10 +77,10 @@ final class RoomsRun {
                 sources.add(Sources.openLive(new LiveConfig(graph, c.input(), first.channel(), first.sinks(),
                     first.durationMs(), null), err));
             }
-            sinks.addAll(Sinks.open(first.sinks()));
+            sinks.addAll(Sinks.open(first.sinks(), graph.options()));
             final List<RenderPlan> plans = new ArrayList<>();
             for (final String name : rooms.keySet()) {
-                plans.add(PresetGraphs.build(graph, name, EventMode.LIVE));
+                plans.add(PresetGraphs.build(graph, name, EventMode.LIVE).plan());
             }
             web = LiveDashboard.open(dashboard, plans, graph.preset().cliName() + ", rooms " + rooms.keySet(),
                 first.sinks().stream().map(SinkSpec::describe).toList(), err);

@@ -63,9 +63,11 @@ final class SeparateCommand implements Callable<Integer> {
         final Path percussive = outDir.resolve(name + ".percussive.wav");
         final String graphName = "separate-" + System.identityHashCode(this);
         final GraphBuilder builder = new GraphBuilder();
-        final HpssNode node = AudioGraphs.addSeparator(builder, HpssConfig.defaults(), graphName, EventMode.OFFLINE);
+        final AudioGraphs.Separator separator = AudioGraphs.addSeparator(builder, HpssConfig.defaults(),
+            EventMode.OFFLINE);
+        final HpssNode node = separator.node();
         final RenderPlan plan = builder.build(GraphConfig.of(graphName, rate, 512, EventMode.OFFLINE));
-        final AudioRing[] rings = AudioGraphs.takeRings(graphName);
+        final AudioRing[] rings = {separator.harmonic(), separator.percussive()};
         final long frames = AudioFileRun.run(plan, input, rings, new Path[] {harmonic, percussive},
             floatSamples ? WavEncoding.FLOAT_32 : WavEncoding.PCM_16);
         final PrintWriter err = spec.commandLine().getErr();

@@ -10,7 +10,7 @@ import org.earshot.app.config.JsonlSinkSpec;
 import org.earshot.app.config.MidiSinkSpec;
 import org.earshot.app.config.MqttSinkSpec;
 import org.earshot.app.config.OscSinkSpec;
-import org.earshot.app.config.RoomMonitorSetup;
+import org.earshot.app.config.PresetOptions;
 import org.earshot.app.config.SinkSpec;
 import org.earshot.app.config.WebhookSinkSpec;
 import org.earshot.app.config.WsSinkSpec;
@@ -33,15 +33,16 @@ final class Sinks {
     }
 
     /**
-     * @param specs parsed {@code --sink} flags
+     * @param specs   parsed {@code --sink} flags
+     * @param options the presets' options (the MQTT sink announces the room-monitor model's labels)
      * @return one open sink per spec, in order
      * @throws UserError naming the flag if a sink cannot be opened (e.g. an unwritable file)
      */
-    static List<EventSink> open(final List<SinkSpec> specs) throws UserError {
+    static List<EventSink> open(final List<SinkSpec> specs, final PresetOptions options) throws UserError {
         final List<EventSink> sinks = new ArrayList<>();
         try {
             for (final SinkSpec spec : specs) {
-                sinks.add(open(spec));
+                sinks.add(open(spec, options));
             }
             return sinks;
         } catch (final UserError ex) {
@@ -50,7 +51,7 @@ final class Sinks {
         }
     }
 
-    private static EventSink open(final SinkSpec spec) throws UserError {
+    private static EventSink open(final SinkSpec spec, final PresetOptions options) throws UserError {
         if (spec instanceof JsonlSinkSpec jsonl) {
             if (jsonl.toStdout()) {
                 return JsonLinesSink.toStdout();
@@ -63,7 +64,7 @@ final class Sinks {
         }
         if (spec instanceof MqttSinkSpec mqtt) {
             return new MqttSink(new MqttSinkConfig(mqtt.brokerUri(), mqtt.clientIdPrefix(), mqtt.topicPrefix(),
-                mqtt.spoolDirectory(), 64L << 20, mqtt.discovery(), "homeassistant", RoomMonitorSetup.alertLabels(), 30,
+                mqtt.spoolDirectory(), 64L << 20, mqtt.discovery(), "homeassistant", options.alertLabels(), 30,
                 null, null), Sinks::report);
         }
         if (spec instanceof WebhookSinkSpec webhook) {

@@ -1,8 +1,5 @@
 package org.earshot.app.config;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
 import org.earshot.detectors.denoise.DenoiserConfig;
 import org.earshot.detectors.denoise.DenoiserNode;
 import org.earshot.detectors.separate.HpssConfig;
@@ -16,8 +13,8 @@ import org.earshot.engine.runtime.AudioTapNode;
  * The audio-producing graphs: the {@code denoise} preset (denoiser, then a tap into an audio-out ring) and the
  * separator (HPSS, a tap per stream). {@code earshot live --preset denoise}, {@code earshot denoise} and
  * {@code earshot separate} all build them here, so files written offline come from the same streaming graph
- * as the live output. The rings are handed to whoever plays or writes them through {@link #takeRings(String)},
- * keyed by graph name.
+ * as the live output. Each method returns the rings it created; whoever builds the graph plays or writes them
+ * (an offline ring that nobody reads would hold the graph up once full).
  */
 public final class AudioGraphs {
     /** Audio-out ring capacity, frames (1.4 s at 48 kHz: room for a slow WAV writer in offline mode). */
@@ -27,54 +24,57 @@ public final class AudioGraphs {
     /** Name of the separator node. */
     public static final String SEPARATOR = "hpss";
 
-    private static final Map<String, AudioRing[]> RINGS = new ConcurrentHashMap<>();
-
     private AudioGraphs() {
+    }
+
+    /**
+     * A denoiser added to a graph.
+     *
+     * @param node the denoiser
+     * @param out  its audio-out ring
+     */
+    public record Denoiser(DenoiserNode node, AudioRing out) {
+    }
+
+    /**
+     * A separator added to a graph.
+     *
+     * @param node       the separator
+     * @param harmonic   the harmonic stream's ring
+     * @param percussive the percussive stream's ring
+     */
+    public record Separator(HpssNode node, AudioRing harmonic, AudioRing percussive) {
     }
 
     /**
      * Adds the denoiser and its audio-out tap.
      *
-     * @param builder   the graph
-     * @param config    denoiser settings
-     * @param graphName the graph's name, to take the ring back with
-     * @param mode      live: a full ring drops (the device is late); offline: the graph waits
-     * @return the denoiser
+     * @param builder the graph
+     * @param config  denoiser settings
+     * @param mode    live: a full ring drops (the device is late); offline: the graph waits
+     * @return the denoiser and its ring
      */
-    public static DenoiserNode addDenoiser(final GraphBuilder builder, final DenoiserConfig config,
-        final String graphName, final EventMode mode) {
+    public static Denoiser addDenoiser(final GraphBuilder builder, final DenoiserConfig config, final EventMode mode) {
         final DenoiserNode node = builder.add(new DenoiserNode(config.withName(DENOISER)));
         final AudioRing ring = new AudioRing(RING_FRAMES);
         builder.add(new AudioTapNode("audio-out", node::output, ring, mode), node);
-        RINGS.put(graphName, new AudioRing[] {ring});
-        return node;
+        return new Denoiser(node, ring);
     }
 
     /**
      * Adds the separator and a tap per stream.
      *
-     * @param builder   the graph
-     * @param config    separator settings
-     * @param graphName the graph's name
-     * @param mode      live or offline
-     * @return the separator; {@link #takeRings} gives {harmonic, percussive}
+     * @param builder the graph
+     * @param config  separator settings
+     * @param mode    live or offline
+     * @return the separator and its rings
      */
-    public static HpssNode addSeparator(final GraphBuilder builder, final HpssConfig config, final String graphName,
-        final EventMode mode) {
+    public static Separator addSeparator(final GraphBuilder builder, final HpssConfig config, final EventMode mode) {
         final HpssNode node = builder.add(new HpssNode(config.withName(SEPARATOR)));
         final AudioRing harmonic = new AudioRing(RING_FRAMES);
         final AudioRing percussive = new AudioRing(RING_FRAMES);
         builder.add(new AudioTapNode("harmonic-out", node::harmonic, harmonic, mode), node);
         builder.add(new AudioTapNode("percussive-out", node::percussive, percussive, mode), node);
-        RINGS.put(graphName, new AudioRing[] {harmonic, percussive});
-        return node;
-    }
-
-    /**
-     * @param graphName a graph built with one of the methods above
-     * @return its rings (and forgets them), or null if it has none
-     */
-    public static AudioRing[] takeRings(final String graphName) {
-        return RINGS.remove(graphName);
+        return new Separator(node, harmonic, percussive);
     }
 }

@@ -13,7 +13,7 @@ import org.earshot.dsp.window.WindowType;
 import org.earshot.engine.EventMode;
 import org.earshot.engine.graph.GraphBuilder;
 import org.earshot.engine.graph.GraphConfig;
-import org.earshot.engine.graph.RenderPlan;
+import org.earshot.engine.runtime.AudioRing;
 
 /**
  * Builds the graph of each {@link Preset}. {@code live} and {@code analyze} build the same graph, with
@@ -30,32 +30,33 @@ public final class PresetGraphs {
      * @param settings  preset, rate, block and threading
      * @param graphName name of the graph (shows in counters and, per file, in {@code analyze} output)
      * @param eventMode live (drop when full) or offline (back-pressure)
-     * @return the prepared graph
+     * @return the prepared graph and its audio outputs
      */
-    public static RenderPlan build(final GraphSettings settings, final String graphName, final EventMode eventMode) {
+    public static PresetGraph build(final GraphSettings settings, final String graphName, final EventMode eventMode) {
         final GraphConfig config = GraphConfig.of(graphName, settings.sampleRateHz(), settings.blockFrames(), eventMode)
             .withThreadingMode(settings.threadingMode());
         final GraphBuilder builder = new GraphBuilder();
+        AudioRing[] audioOut = new AudioRing[0];
         switch (settings.preset()) {
             case METER -> meter(builder, settings);
             case ONSETS -> org.earshot.detectors.onset.OnsetGraph.addTo(builder,
                 org.earshot.detectors.onset.OnsetConfig.defaults(), settings.sampleRateHz());
             case BEATS -> org.earshot.detectors.beat.BeatGraph.addTo(builder,
-                org.earshot.detectors.beat.BeatGraph.noveltySettings(), PerformerSetup.trackerConfig(),
+                org.earshot.detectors.beat.BeatGraph.noveltySettings(), settings.options().trackerConfig(),
                 settings.sampleRateHz());
             case PERFORMER -> {
                 org.earshot.detectors.onset.OnsetGraph.addTo(builder, org.earshot.detectors.onset.OnsetConfig.defaults(),
                     settings.sampleRateHz());
                 org.earshot.detectors.beat.BeatGraph.addTo(builder,
-                    org.earshot.detectors.beat.BeatGraph.noveltySettings(), PerformerSetup.trackerConfig(),
+                    org.earshot.detectors.beat.BeatGraph.noveltySettings(), settings.options().trackerConfig(),
                     settings.sampleRateHz());
             }
-            case ROOM_MONITOR -> RoomMonitor.addTo(builder, RoomMonitorSetup.settings());
-            case DENOISE -> AudioGraphs.addDenoiser(builder,
-                org.earshot.detectors.denoise.DenoiserConfig.defaults(), graphName, eventMode);
+            case ROOM_MONITOR -> RoomMonitor.addTo(builder, settings.options().roomMonitor());
+            case DENOISE -> audioOut = new AudioRing[] {
+                AudioGraphs.addDenoiser(builder, settings.options().denoiser(), eventMode).out()};
             default -> throw new IllegalStateException("no graph for preset " + settings.preset());
         }
-        return builder.build(config);
+        return new PresetGraph(builder.build(config), audioOut);
     }
 
     /**

@@ -102,5 +102,18 @@ class AudioCommandsTest {
         assertTrue(strength.err().contains("--strength must be in [0, 60] dB, got -3.0"), strength.err());
         final Run profile = run("denoise", bad.toString(), "x.wav", "--profile", bad.toString());
         assertEquals(1, profile.status());
+        final Run liveProfile = run("live", "--preset", "denoise", "--profile", bad.toString(), "--duration", "1");
+        assertEquals(1, liveProfile.status(), "live reads the same profile option");
+        assertEquals(1, liveProfile.err().strip().lines().count(), liveProfile.err());
+        assertTrue(liveProfile.err().contains(bad.toString()), liveProfile.err());
+        final Run liveStrength = run("live", "--preset", "denoise", "--strength", "99", "--duration", "1");
+        assertEquals(2, liveStrength.status());
+        assertTrue(liveStrength.err().contains("--strength must be in [0, 60] dB, got 99.0"), liveStrength.err());
+        final Run analyzeAudio = run("analyze", "--preset", "denoise", bad.toString());
+        assertEquals(2, analyzeAudio.status(), "a preset that makes audio, not events, would hold analyze up");
+        assertTrue(analyzeAudio.err().contains("earshot denoise IN OUT"), analyzeAudio.err());
+        final Run liveInline = run("live", "--threading", "inline", "--duration", "1");
+        assertEquals(2, liveInline.status());
+        assertTrue(liveInline.err().contains("--threading inline"), liveInline.err());
     }
 }

@@ -39,6 +39,7 @@ class BeatSinkSpecTest {
         assertEquals(Preset.BEATS, Detection.parse("beats").preset());
         assertEquals(Preset.PERFORMER, Preset.parse("performer"));
         assertEquals("--lead-ms: must be in [0, 1000], got 2000.0",
-            assertThrows(ConfigException.class, () -> PerformerSetup.useLeadMs(2000.0)).getMessage());
+            assertThrows(ConfigException.class, () -> PresetOptions.defaults().withLeadMs(2000.0)).getMessage());
+        assertEquals(25.0, PresetOptions.defaults().withLeadMs(25.0).trackerConfig().leadMs());
     }
 }

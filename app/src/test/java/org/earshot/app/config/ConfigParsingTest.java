@@ -80,7 +80,11 @@ class ConfigParsingTest {
     @Test
     void shouldUseDefaultsWhenNoGraphFlagGiven() {
         final GraphSettings g = GraphSettings.fromFlags(null, null, null, null);
-        assertEquals(new GraphSettings(Preset.METER, 48_000, 256, ThreadingMode.SHARED), g);
+        assertEquals(new GraphSettings(Preset.METER, 48_000, 256, ThreadingMode.SHARED, false, PresetOptions.defaults()), g);
+        assertEquals(44_100, g.atInputRate(44_100).sampleRateHz(), "a file runs at its own rate by default");
+        assertEquals(48_000, GraphSettings.fromFlags(null, 48_000, null, null).atInputRate(44_100).sampleRateHz(),
+            "--rate fixes the rate");
+        assertEquals(48_000, g.atInputRate(4_000).sampleRateHz(), "a rate outside the graph's range is resampled");
     }
 
     @Test
@@ -104,7 +108,7 @@ class ConfigParsingTest {
     void shouldParseThreadingModes() {
         assertEquals(ThreadingMode.DEDICATED, GraphSettings.parseThreading("dedicated"));
         final ConfigException ex = assertThrows(ConfigException.class, () -> GraphSettings.parseThreading("many"));
-        assertEquals("--threading: unknown mode 'many' (known: shared, dedicated)", ex.getMessage());
+        assertEquals("--threading: unknown mode 'many' (known: shared, dedicated, inline)", ex.getMessage());
     }
 
     @Test

@@ -56,7 +56,7 @@ class LiveOfflineEquivalenceTest {
             org.earshot.engine.graph.ThreadingMode.SHARED);
         final CollectingSink sink = new CollectingSink();
         try (Engine engine = new Engine(Engine.Settings.defaults(List.of(sink)))) {
-            engine.addGraph(PresetGraphs.build(settings, "main", live ? EventMode.LIVE : EventMode.OFFLINE),
+            engine.addGraph(PresetGraphs.build(settings, "main", live ? EventMode.LIVE : EventMode.OFFLINE).plan(),
                 FileSource.open(file, FileSourceOptions.offline(48_000).withChannels(ChannelSelection.DOWNMIX)
                     .withPacing(live ? Pacing.REAL_TIME : Pacing.AS_FAST_AS_POSSIBLE)));
             engine.start();

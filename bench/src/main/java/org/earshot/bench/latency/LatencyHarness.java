@@ -7,12 +7,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import org.HdrHistogram.Histogram;
 import org.earshot.app.config.GraphSettings;
+import org.earshot.app.config.PresetGraph;
 import org.earshot.app.config.PresetGraphs;
 import org.earshot.engine.EventMode;
 import org.earshot.engine.graph.RenderPlan;
+import org.earshot.engine.runtime.AudioRing;
 import org.earshot.engine.runtime.Engine;
 import org.earshot.engine.runtime.EventSink;
 import org.earshot.engine.runtime.GraphCounters;
@@ -72,7 +75,10 @@ public final class LatencyHarness {
             return 2;
         }
         final GraphSettings settings = GraphSettings.fromFlags(preset, rate, block, threading);
-        final RenderPlan plan = PresetGraphs.build(settings, "main", fast ? EventMode.OFFLINE : EventMode.LIVE);
+        final PresetGraph graphAndAudio = PresetGraphs.build(settings, "main",
+            fast ? EventMode.OFFLINE : EventMode.LIVE);
+        final RenderPlan plan = graphAndAudio.plan();
+        drainAudio(graphAndAudio.audioOut());
         final Pacing pacing = fast ? Pacing.AS_FAST_AS_POSSIBLE : Pacing.REAL_TIME;
         final FileSource source = FileSource.open(Path.of(input), FileSourceOptions.offline(settings.sampleRateHz())
             .withChannels(ChannelSelection.DOWNMIX).withPacing(pacing));
@@ -135,5 +141,29 @@ public final class LatencyHarness {
                 h.getValueAtPercentile(50) / 1e3, h.getValueAtPercentile(99) / 1e3, h.getValueAtPercentile(99.9) / 1e3,
                 h.getMaxValue() / 1e3, over);
         }
+    }
+
+    /**
+     * Reads a graph's audio outputs as an output device would (a 10 ms period), so that an offline graph is
+     * never held up by a full ring and a live one drops nothing.
+     */
+    private static void drainAudio(final AudioRing[] rings) {
+        if (rings.length == 0) {
+            return;
+        }
+        final Thread drain = new Thread(() -> {
+            final float[] scratch = new float[4096];
+            while (!Thread.currentThread().isInterrupted()) {
+                int got = 0;
+                for (final AudioRing ring : rings) {
+                    got += ring.read(scratch, 0, scratch.length);
+                }
+                if (got == 0) {
+                    LockSupport.parkNanos(1_000_000);
+                }
+            }
+        }, "latency-audio-out");
+        drain.setDaemon(true);
+        drain.start();
     }
 }

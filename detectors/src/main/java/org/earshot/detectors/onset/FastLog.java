@@ -9,9 +9,8 @@ package org.earshot.detectors.onset;
  */
 final class FastLog {
     private static final double LN2 = 0.6931471805599453;
-    private static final double SQRT2 = 1.4142135623730951;
-    private static final long MANTISSA = 0x000f_ffff_ffff_ffffL;
-    private static final long ONE_BITS = 0x3ff0_0000_0000_0000L;
+    private static final long SQRT_HALF_BITS = Double.doubleToRawLongBits(Math.sqrt(0.5));
+    private static final long EXPONENT_MASK = 0xfff0_0000_0000_0000L;
 
     private FastLog() {
     }
@@ -26,13 +25,12 @@ final class FastLog {
         if (!(z >= 1.0 && z <= Double.MAX_VALUE)) {
             return Math.log(z);
         }
-        final long bits = Double.doubleToRawLongBits(z);
-        int exponent = (int)(bits >>> 52) - 1023;
-        double m = Double.longBitsToDouble((bits & MANTISSA) | ONE_BITS);
-        if (m > SQRT2) {
-            m *= 0.5;
-            exponent++;
-        }
+        // z = 2^e * m with m in [sqrt(1/2), sqrt(2)), found without a branch (the mantissa of a spectrum is
+        // random, so a branch there would be mispredicted half the time)
+        final long offset = Double.doubleToRawLongBits(z) - SQRT_HALF_BITS;
+        final long exponentBits = offset & EXPONENT_MASK;
+        final int exponent = (int)(offset >> 52);
+        final double m = Double.longBitsToDouble(Double.doubleToRawLongBits(z) - exponentBits);
         final double t = (m - 1.0) / (m + 1.0);
         final double t2 = t * t;
         final double series = t * (2.0 + t2 * (2.0 / 3.0 + t2 * (2.0 / 5.0 + t2 * (2.0 / 7.0))));

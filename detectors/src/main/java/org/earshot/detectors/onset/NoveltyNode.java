@@ -275,10 +275,22 @@ public final class NoveltyNode implements AudioNode {
 
     private float levelDb(final float[] mag) {
         final int last = bins - 1;
-        double sum = 0.0;
-        for (int k = 1; k < last; k++) {
-            sum += (double)mag[k] * mag[k];
+        // four running sums break the chain of dependent additions
+        double s0 = 0.0;
+        double s1 = 0.0;
+        double s2 = 0.0;
+        double s3 = 0.0;
+        int k = 1;
+        for (; k + 3 < last; k += 4) {
+            s0 += mag[k] * mag[k];
+            s1 += mag[k + 1] * mag[k + 1];
+            s2 += mag[k + 2] * mag[k + 2];
+            s3 += mag[k + 3] * mag[k + 3];
         }
+        for (; k < last; k++) {
+            s0 += mag[k] * mag[k];
+        }
+        double sum = (s0 + s1) + (s2 + s3);
         sum = 2.0 * sum + (double)mag[0] * mag[0] + (double)mag[last] * mag[last];
         final double meanSquare = sum * levelNorm;
         return meanSquare <= LEVEL_FLOOR_MEAN_SQUARE ? LEVEL_FLOOR_DB : (float)(10.0 * Math.log10(meanSquare));
@@ -297,9 +309,7 @@ public final class NoveltyNode implements AudioNode {
         if (valid) {
             for (int b = 0; b < nb; b++) {
                 final float d = bands[b] - reference[b];
-                if (d > 0f) {
-                    sum += d;
-                }
+                sum += Math.max(d, 0f);
             }
         }
         maxFilter(bands, reference, halfMaxFilter);
@@ -312,6 +322,15 @@ public final class NoveltyNode implements AudioNode {
         final int nb = in.length;
         if (r == 0) {
             System.arraycopy(in, 0, out, 0, nb);
+            return;
+        }
+        if (r == 1 && nb >= 2) {
+            // the default (3 bands): no inner loop
+            out[0] = Math.max(in[0], in[1]);
+            for (int b = 1; b < nb - 1; b++) {
+                out[b] = Math.max(Math.max(in[b - 1], in[b]), in[b + 1]);
+            }
+            out[nb - 1] = Math.max(in[nb - 2], in[nb - 1]);
             return;
         }
         for (int b = 0; b < nb; b++) {

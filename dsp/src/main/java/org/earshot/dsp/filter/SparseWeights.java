@@ -1,5 +1,7 @@
 package org.earshot.dsp.filter;
 
+import org.earshot.dsp.math.DotProduct;
+
 /**
  * Band weights stored as one contiguous run of bins per band.
  */
@@ -66,11 +68,7 @@ final class SparseWeights {
             final int first = firstBin[b];
             final int s = start[b];
             final int len = length[b];
-            double sum = 0.0;
-            for (int i = 0; i < len; i++) {
-                sum += weights[s + i] * spectrum[first + i];
-            }
-            out[b] = (float)sum;
+            out[b] = (float)DotProduct.of(weights, s, spectrum, first, len);
         }
     }
 }

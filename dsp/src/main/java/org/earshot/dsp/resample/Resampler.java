@@ -1,5 +1,7 @@
 package org.earshot.dsp.resample;
 
+import org.earshot.dsp.math.DotProduct;
+
 /**
  * Streaming band-limited sample-rate converter for one mono channel: a Kaiser-windowed sinc, evaluated
  * polyphase at the exact rational ratio {@code outputRateHz / inputRateHz}.
@@ -268,20 +270,7 @@ public final class Resampler {
     }
 
     private double dot(final int tableOffset) {
-        final float[] r = ring;
-        final float[] h = table;
-        final int start = writePos;
-        double acc0 = 0.0;
-        double acc1 = 0.0;
-        int j = 0;
-        for (; j + 1 < taps; j += 2) {
-            acc0 += r[start + j] * h[tableOffset + j];
-            acc1 += r[start + j + 1] * h[tableOffset + j + 1];
-        }
-        for (; j < taps; j++) {
-            acc0 += r[start + j] * h[tableOffset + j];
-        }
-        return acc0 + acc1;
+        return DotProduct.of(ring, writePos, table, tableOffset, taps);
     }
 
     private void fillTable(final double beta, final double cutoff) {

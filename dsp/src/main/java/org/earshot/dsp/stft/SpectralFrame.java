@@ -155,8 +155,9 @@ public final class SpectralFrame {
     public float[] magnitude() {
         if ((validViews & VIEW_MAGNITUDE) == 0) {
             for (int k = 0; k < bins; k++) {
-                final double re = complex[2 * k];
-                final double im = complex[2 * k + 1];
+                final float re = complex[2 * k];
+                final float im = complex[2 * k + 1];
+                // float in, float out: the JIT emits a single-precision square root
                 magnitude[k] = (float)Math.sqrt(re * re + im * im);
             }
             validViews |= VIEW_MAGNITUDE;

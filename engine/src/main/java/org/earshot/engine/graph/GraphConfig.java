@@ -51,6 +51,10 @@ public record GraphConfig(
         if (eventMode == null) {
             throw new IllegalArgumentException("eventMode must not be null");
         }
+        if (threadingMode == ThreadingMode.INLINE && eventMode != EventMode.OFFLINE) {
+            throw new IllegalArgumentException("INLINE threading runs offline graphs only (event mode " + eventMode
+                + ")");
+        }
         if (!(budgetFraction > 0.0 && budgetFraction <= 1.0)) {
             throw new IllegalArgumentException("budgetFraction must be in (0, 1], got " + budgetFraction);
         }

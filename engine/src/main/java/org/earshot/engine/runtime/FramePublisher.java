@@ -2,17 +2,23 @@ package org.earshot.engine.runtime;
 
 import com.lmax.disruptor.RingBuffer;
 
+import org.agrona.concurrent.Agent;
+
 /**
  * The single producer side of a graph's frame ring: copies a block into the next slot and publishes it.
- * Used by exactly one thread (the source pump, or a test stepping blocks by hand).
+ * Used by exactly one thread (the source pump, or a test stepping blocks by hand). For an
+ * {@link org.earshot.engine.graph.ThreadingMode#INLINE} graph, publishing also runs the graph over the block on
+ * the calling thread before it returns.
  */
 public final class FramePublisher {
     private final RingBuffer<FrameSlot> ring;
     private final int maxFrames;
+    private final Agent inlineGraph;
 
-    FramePublisher(final RingBuffer<FrameSlot> ring) {
+    FramePublisher(final RingBuffer<FrameSlot> ring, final Agent inlineGraph) {
         this.ring = ring;
         this.maxFrames = ring.get(0).samples.length;
+        this.inlineGraph = inlineGraph;
     }
 
     /**
@@ -63,6 +69,21 @@ public final class FramePublisher {
             slot.publishNs = System.nanoTime();
         } finally {
             ring.publish(sequence);
+        }
+        if (inlineGraph != null) {
+            runInline();
+        }
+    }
+
+    private void runInline() {
+        try {
+            while (inlineGraph.doWork() > 0) {
+                // the graph processes what was just published, on this thread
+            }
+        } catch (final RuntimeException | Error ex) {
+            throw ex;
+        } catch (final Exception ex) {
+            throw new IllegalStateException("inline graph failed", ex);
         }
     }
 

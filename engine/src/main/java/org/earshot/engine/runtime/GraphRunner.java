@@ -98,7 +98,12 @@ public final class GraphRunner implements AutoCloseable {
                 plan.config().name());
         }
         Agent agent = null;
-        if (plan.config().threadingMode() == ThreadingMode.SHARED && pooled) {
+        Agent inline = null;
+        if (plan.config().threadingMode() == ThreadingMode.INLINE) {
+            final EventPoller<FrameSlot> poller = ring.newPoller();
+            ring.addGatingSequences(poller.getSequence());
+            inline = new PollingAgent(poller, new SharedHandler(steps));
+        } else if (plan.config().threadingMode() == ThreadingMode.SHARED && pooled) {
             final EventPoller<FrameSlot> poller = ring.newPoller();
             ring.addGatingSequences(poller.getSequence());
             agent = new PollingAgent(poller, new SharedHandler(steps));
@@ -125,12 +130,15 @@ public final class GraphRunner implements AutoCloseable {
             processors.add(completion);
             ring.addGatingSequences(completion.getSequence());
         }
-        this.publisher = new FramePublisher(ring);
+        this.publisher = new FramePublisher(ring, inline);
         this.nodeSteps = steps;
         this.pollingAgent = agent;
     }
 
-    /** @return the agent to run on a shared thread, or null if this runner has threads of its own */
+    /**
+     * @return the agent to run on a shared thread, or null if this runner has threads of its own or runs
+     *     {@link ThreadingMode#INLINE} (on the publisher's thread)
+     */
     public Agent agent() {
         return pollingAgent;
     }

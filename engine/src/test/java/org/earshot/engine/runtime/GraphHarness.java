@@ -127,9 +127,17 @@ public final class GraphHarness implements AutoCloseable {
         }
     }
 
-    /** @return total bytes allocated so far by the graph's consumer threads */
+    /**
+     * @return total bytes allocated so far by the graph's consumer threads; for an
+     *     {@link org.earshot.engine.graph.ThreadingMode#INLINE} graph, by the calling thread, which publishes and
+     *     therefore runs the graph
+     */
     public long graphThreadAllocatedBytes() {
         final com.sun.management.ThreadMXBean mx = THREADS;
+        if (runner.plan().config().threadingMode() == org.earshot.engine.graph.ThreadingMode.INLINE) {
+            // the query for the current thread allocates nothing itself (the one taking ids would count its array)
+            return mx.getCurrentThreadAllocatedBytes();
+        }
         long total = 0;
         for (final long id : runner.threadIds()) {
             total += mx.getThreadAllocatedBytes(id);

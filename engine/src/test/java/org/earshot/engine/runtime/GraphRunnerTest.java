@@ -60,6 +60,33 @@ class GraphRunnerTest {
     }
 
     @Test
+    void shouldRunEveryBlockOnThePublishingThreadWhenInline() throws InterruptedException {
+        final float[] x = impulses(50_000, 10, 1_000, 20_000, 49_000);
+        final List<CollectingSink.Event> shared = run(plan(ThreadingMode.SHARED, EventMode.OFFLINE, 128), x, 128);
+        try (GraphHarness h = GraphHarness.start(plan(ThreadingMode.INLINE, EventMode.OFFLINE, 128))) {
+            assertEquals(0, h.runner().threadIds().length, "an inline graph has no thread of its own");
+            h.publishBlock(x, 0, 128, 0);
+            assertEquals(1L, h.counters().blocksProcessed(), "processed before publish returned");
+            h.publish(java.util.Arrays.copyOfRange(x, 128, x.length), 128, 0);
+            h.end();
+            final List<CollectingSink.Event> inline = h.sink().events("test_peak");
+            assertEquals(4, inline.size());
+            for (int i = 0; i < shared.size(); i++) {
+                assertEquals(shared.get(i).frame(), inline.get(i).frame(), "the same events as the shared thread");
+                assertEquals(shared.get(i).emitFrame(), inline.get(i).emitFrame());
+                assertEquals(shared.get(i).value(1), inline.get(i).value(1));
+            }
+        }
+    }
+
+    @Test
+    void shouldRefuseInlineThreadingForLiveGraphs() {
+        final IllegalArgumentException ex = org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class, () -> plan(ThreadingMode.INLINE, EventMode.LIVE, 128));
+        assertTrue(ex.getMessage().contains("INLINE"), ex.getMessage());
+    }
+
+    @Test
     void shouldDeclareLatencyAsLongestPath() {
         assertEquals(7, plan(ThreadingMode.SHARED, EventMode.OFFLINE, 64).latencyFrames());
     }
@@ -128,6 +155,11 @@ class GraphRunnerTest {
     @Test
     void shouldNotAllocateOnGraphThreadInSteadyStateWhenShared() throws InterruptedException {
         assertSteadyStateAllocationFree(ThreadingMode.SHARED);
+    }
+
+    @Test
+    void shouldNotAllocateOnThePublishingThreadInSteadyStateWhenInline() throws InterruptedException {
+        assertSteadyStateAllocationFree(ThreadingMode.INLINE);
     }
 
     @Test

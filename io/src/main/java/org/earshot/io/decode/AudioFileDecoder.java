@@ -260,7 +260,11 @@ public final class AudioFileDecoder implements AutoCloseable {
             }
         }
         final int frames = Math.min(maxFrames, chunkFrames - chunkPos);
-        if (selection.downmix()) {
+        if (selection.downmix() && channels == 2) {
+            for (int i = 0, at = 2 * chunkPos; i < frames; i++, at += 2) {
+                dst[offset + i] = (chunk[at] + chunk[at + 1]) * 0.5f;
+            }
+        } else if (selection.downmix()) {
             final float scale = 1f / channels;
             for (int i = 0; i < frames; i++) {
                 final int base = (chunkPos + i) * channels;

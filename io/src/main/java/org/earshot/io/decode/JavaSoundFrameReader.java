@@ -1,6 +1,9 @@
 package org.earshot.io.decode;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.ShortBuffer;
 
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
@@ -12,6 +15,8 @@ import javax.sound.sampled.AudioInputStream;
  */
 final class JavaSoundFrameReader implements FrameReader {
     private static final int MAX_ZERO_READS = 10_000;
+    private static final float SCALE_16 = 1f / 32_768f;
+    private static final float SCALE_24 = 1f / 8_388_608f;
 
     private final AudioInputStream in;
     private final int channels;
@@ -21,6 +26,9 @@ final class JavaSoundFrameReader implements FrameReader {
     private final boolean isFloat;
     private final boolean unsigned;
     private final byte[] bytes;
+    /** 16-bit little-endian samples of {@link #bytes}, read in bulk (a copy on little-endian machines). */
+    private final ShortBuffer shortView;
+    private final short[] shorts;
     private int pendingBytes;
 
     /**
@@ -37,6 +45,8 @@ final class JavaSoundFrameReader implements FrameReader {
         this.isFloat = AudioFormat.Encoding.PCM_FLOAT.equals(format.getEncoding());
         this.unsigned = AudioFormat.Encoding.PCM_UNSIGNED.equals(format.getEncoding());
         this.bytes = new byte[chunkFrames * frameBytes];
+        this.shortView = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer();
+        this.shorts = new short[sampleBytes == 2 ? bytes.length / 2 : 0];
     }
 
     /**
@@ -98,6 +108,23 @@ final class JavaSoundFrameReader implements FrameReader {
     }
 
     private void convert(final float[] dst, final int samples) {
+        if (!isFloat && !unsigned && !bigEndian && sampleBytes == 2) {
+            // the common case (16-bit little-endian WAV) without per-byte assembly; s / 2^15 is exact in float,
+            // so the result equals the general path's bit for bit
+            shortView.clear();
+            shortView.get(shorts, 0, samples);
+            for (int i = 0; i < samples; i++) {
+                dst[i] = shorts[i] * SCALE_16;
+            }
+            return;
+        }
+        if (!isFloat && !unsigned && !bigEndian && sampleBytes == 3) {
+            for (int i = 0, at = 0; i < samples; i++, at += 3) {
+                final int v = (bytes[at] & 0xFF) | (bytes[at + 1] & 0xFF) << 8 | bytes[at + 2] << 16;
+                dst[i] = v * SCALE_24;
+            }
+            return;
+        }
         int at = 0;
         for (int i = 0; i < samples; i++, at += sampleBytes) {
             dst[i] = sample(at);

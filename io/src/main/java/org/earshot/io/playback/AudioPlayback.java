@@ -20,8 +20,10 @@ import org.earshot.io.SourceException;
  * Plays a mono {@link AudioRing} on a Java Sound {@link SourceDataLine}: 16-bit PCM at the graph's rate (mono,
  * or the same signal on two channels when the device only takes stereo), a small line buffer, and a thread
  * that moves one period at a time from the ring to the line. The line's blocking {@code write} paces the
- * thread at the device clock; when the ring holds less than a period the missing samples are played as
- * silence and counted as underrun frames (by the ring). The graph never waits for the device.
+ * thread at the device clock. Playback starts with two periods queued; when the graph is late the thread
+ * waits for it (the line runs dry, the device plays silence, counted in {@link #dryRuns}) instead of padding
+ * with silence, which would add latency for good. A backlog beyond the line's buffer (after the machine
+ * stalled) is dropped, oldest first, and counted in {@link #lateFrames}. The graph never waits for the device.
  */
 public final class AudioPlayback implements AutoCloseable {
     /**
@@ -41,6 +43,8 @@ public final class AudioPlayback implements AutoCloseable {
     private volatile boolean stop;
     private volatile long framesPlayed;
     private volatile long lateFrames;
+    private volatile long dryRuns;
+    private boolean dry;
 
     private AudioPlayback(final AudioRing ring, final SourceDataLine line, final String deviceName, final int channels,
         final int periodFrames) {
@@ -131,7 +135,8 @@ public final class AudioPlayback implements AutoCloseable {
     }
 
     private void run() {
-        while (!stop && ring.available() < periodFrames && !ring.isClosed()) {
+        // start once two periods are ready, so that the first capture bursts do not starve the line at once
+        while (!stop && ring.available() < 2 * periodFrames && !ring.isClosed()) {
             LockSupport.parkNanos(200_000);
         }
         line.start();
@@ -144,34 +149,56 @@ public final class AudioPlayback implements AutoCloseable {
                 }
             } else {
                 skipBacklog();
-                ring.readOrSilence(mono, 0, periodFrames);
-                n = periodFrames;
-            }
-            int b = 0;
-            for (int i = 0; i < n; i++) {
-                final float c = Math.max(-1f, Math.min(1f, mono[i]));
-                final short s = (short)Math.round(c * 32767f);
-                for (int ch = 0; ch < channels; ch++) {
-                    bytes[b++] = (byte)s;
-                    bytes[b++] = (byte)(s >> 8);
+                final int ready = ring.available();
+                if (ready >= periodFrames) {
+                    n = ring.read(mono, 0, periodFrames);
+                } else if (ready > 0 && queuedFrames() < periodFrames) {
+                    // the line is about to run dry: play what there is
+                    n = ring.read(mono, 0, ready);
+                } else {
+                    // never pad with silence: padding adds latency for good and shifts everything after it. If
+                    // the graph is late the line runs dry and the device plays silence until audio arrives.
+                    if (queuedFrames() == 0 && !dry) {
+                        dry = true;
+                        dryRuns++;
+                    }
+                    LockSupport.parkNanos(500_000);
+                    continue;
                 }
+                dry = false;
             }
-            line.write(bytes, 0, b);
-            framesPlayed += n;
+            write(n);
         }
         if (!stop) {
             line.drain();
         }
     }
 
-    /**
-     * Keeps the latency bounded: when the device stalled and the ring holds more than the line buffer plus
-     * two periods, the oldest frames are skipped (counted as late) so playback catches up with the graph.
-     */
+    private void write(final int frames) {
+        int b = 0;
+        for (int i = 0; i < frames; i++) {
+            final float c = Math.max(-1f, Math.min(1f, mono[i]));
+            final short s = (short)Math.round(c * 32767f);
+            for (int ch = 0; ch < channels; ch++) {
+                bytes[b++] = (byte)s;
+                bytes[b++] = (byte)(s >> 8);
+            }
+        }
+        line.write(bytes, 0, b);
+        framesPlayed += frames;
+    }
+
+    /** @return frames written to the line and not yet played */
+    private int queuedFrames() {
+        return bufferFrames() - line.available() / (2 * channels);
+    }
+
     private void skipBacklog() {
+        // more waiting than the line holds (after a stall of the machine): drop the oldest, keeping one period
         final int limit = bufferFrames() + 2 * periodFrames;
-        int excess = ring.available() - periodFrames;
-        if (ring.available() <= limit || excess <= 0) {
+        final int waiting = ring.available() + queuedFrames();
+        int excess = Math.min(waiting - limit, ring.available() - periodFrames);
+        if (excess <= 0) {
             return;
         }
         while (excess > 0) {
@@ -209,7 +236,7 @@ public final class AudioPlayback implements AutoCloseable {
         return channels;
     }
 
-    /** @return frames handed to the device, silence for underruns included */
+    /** @return frames handed to the device */
     public long framesPlayed() {
         return framesPlayed;
     }
@@ -217,6 +244,11 @@ public final class AudioPlayback implements AutoCloseable {
     /** @return frames of silence played because the ring was empty */
     public long underrunFrames() {
         return ring.underrunFrames();
+    }
+
+    /** @return how many times the line ran dry while waiting for the graph (the device played silence) */
+    public long dryRuns() {
+        return dryRuns;
     }
 
     /**
