@@ -8,7 +8,7 @@ public enum AudioContainer {
     AIFF("AIFF"),
     /** Sun/NeXT AU. */
     AU("AU"),
-    /** FLAC, decoded by jflac. */
+    /** FLAC, decoded by earshot's own {@link org.earshot.io.flac.FlacReader}. */
     FLAC("FLAC"),
     /** MPEG audio (layer III, and I/II), decoded by mp3spi. */
     MP3("MP3"),

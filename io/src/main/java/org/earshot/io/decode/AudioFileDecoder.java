@@ -13,12 +13,14 @@ import javax.sound.sampled.UnsupportedAudioFileException;
 
 import org.earshot.io.ChannelSelection;
 import org.earshot.io.SourceException;
+import org.earshot.io.flac.FlacStreamInfo;
 
 /**
  * Streams one audio file as mono float samples at the file's own rate: one chosen channel, or the mean
- * of all channels. WAV, AIFF and AU go through Java Sound's {@link AudioSystem}; FLAC and MP3 through the
- * Java Sound service providers of jflac and mp3spi, picked by the format identified from the first bytes
- * (so that a permissive provider never claims a garbage file) and converted to PCM by {@link AudioSystem};
+ * of all channels. WAV, AIFF and AU go through Java Sound's {@link AudioSystem}; MP3 through the Java Sound
+ * service provider of mp3spi, picked by the format identified from the first bytes (so that a permissive
+ * provider never claims a garbage file) and converted to PCM by {@link AudioSystem}; FLAC is decoded by
+ * earshot's own {@link org.earshot.io.flac.FlacReader} (faster than jflac, and it checks every frame's CRC);
  * Ogg Vorbis is decoded with JOrbis directly, because vorbisspi stops early on files that end in digital
  * silence (and returns nothing for some short mono files).
  *
@@ -97,6 +99,12 @@ public final class AudioFileDecoder implements AutoCloseable {
                 reader = ogg;
                 info = new AudioFileInfo(path, container, "VORBIS", ogg.sampleRateHz(), ogg.channels(), 0,
                     probe.declaredFrames());
+            } else if (container == AudioContainer.FLAC) {
+                final FlacFrameReader flac = FlacFrameReader.open(path);
+                reader = flac;
+                final FlacStreamInfo stream = flac.streamInfo();
+                info = new AudioFileInfo(path, container, "FLAC", stream.sampleRateHz(), stream.channels(),
+                    stream.bitsPerSample(), probe.declaredFrames());
             } else {
                 final AudioInputStream encoded = openJavaSound(path, name, container);
                 final AudioFormat format = encoded.getFormat();
@@ -146,8 +154,6 @@ public final class AudioFileDecoder implements AutoCloseable {
         final InputStream in = new EofGuardInputStream(new BufferedInputStream(Files.newInputStream(path), 65_536));
         try {
             switch (container) {
-                case FLAC:
-                    return new org.jflac.sound.spi.FlacAudioFileReader().getAudioInputStream(in);
                 case MP3:
                     return new javazoom.spi.mpeg.sampled.file.MpegAudioFileReader().getAudioInputStream(in);
                 default:

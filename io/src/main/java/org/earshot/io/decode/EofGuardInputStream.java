@@ -5,8 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Stops decoders that keep reading after the end of the file: jflac's frame search swallows the
- * {@link java.io.EOFException} of a file that ends in corrupt data and searches again, for ever. After
+ * Stops Java Sound decoders that keep reading after the end of the file (jflac, which decoded FLAC before
+ * {@link org.earshot.io.flac.FlacReader}, swallowed the {@link java.io.EOFException} of a file that ends in
+ * corrupt data and searched again, for ever). After
  * {@value #MAX_READS_AT_END} reads at the end this stream throws a plain {@link IOException}, which the
  * decoders pass on.
  */

@@ -1,0 +1,102 @@
+package org.earshot.io.decode;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import javax.sound.sampled.AudioFileFormat;
+import javax.sound.sampled.AudioFormat;
+
+import org.earshot.io.ChannelSelection;
+import org.earshot.io.SourceException;
+import org.earshot.io.TestSignal;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * FLAC through {@link AudioFileDecoder} (earshot's own FLAC decoder): the same floats as the WAV it was
+ * encoded from (the scaling Java Sound gave jflac's PCM), the same header fields, the same messages.
+ */
+class FlacDecodeRouteTest {
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest(name = "{0}-bit {1} ch at {2} Hz")
+    @CsvSource({"16, 2, 44100", "24, 2, 96000", "16, 1, 8000", "24, 1, 192000"})
+    void shouldDecodeFlacToSameFloatsAsItsSourceWav(final int bits, final int channels, final int rateHz)
+        throws Exception {
+        final Path wav = TestSignal.write(dir.resolve("signal.wav"), AudioFileFormat.Type.WAVE,
+            AudioFormat.Encoding.PCM_SIGNED, bits, rateHz, channels, TestSignal.SECONDS);
+        final Path flac = encode(wav, "-8");
+
+        final ChannelSelection[] selections = channels == 2
+            ? new ChannelSelection[] {ChannelSelection.channel(0), ChannelSelection.channel(1),
+                ChannelSelection.DOWNMIX}
+            : new ChannelSelection[] {ChannelSelection.channel(0)};
+        for (final ChannelSelection selection : selections) {
+            assertArrayEquals(decode(wav, selection), decode(flac, selection), selection.describe());
+        }
+    }
+
+    @Test
+    void shouldTakeInfoFromStreamInfo() throws Exception {
+        final Path wav = TestSignal.write(dir.resolve("signal.wav"), AudioFileFormat.Type.WAVE,
+            AudioFormat.Encoding.PCM_SIGNED, 24, 48_000, 2, TestSignal.SECONDS);
+
+        final AudioFileInfo info = AudioFileDecoder.probe(encode(wav, "-5"));
+
+        assertEquals(AudioContainer.FLAC, info.container());
+        assertEquals("FLAC", info.encoding());
+        assertEquals(48_000, info.sampleRateHz());
+        assertEquals(2, info.channels());
+        assertEquals(24, info.bitsPerSample());
+        assertEquals(72_000, info.frameLength());
+    }
+
+    @Test
+    void shouldNameFileAndFrameWhenFlacFrameIsCorrupt() throws Exception {
+        final Path wav = TestSignal.write(dir.resolve("signal.wav"), AudioFileFormat.Type.WAVE,
+            AudioFormat.Encoding.PCM_SIGNED, 16, 44_100, 2, TestSignal.SECONDS);
+        final byte[] bytes = Files.readAllBytes(encode(wav, "-5"));
+        bytes[bytes.length - 5000] ^= 0x10;
+        final Path bad = Files.write(dir.resolve("bad.flac"), bytes);
+
+        final SourceException ex = assertThrows(SourceException.class, () -> decode(bad, ChannelSelection.DOWNMIX));
+        assertTrue(ex.getMessage().startsWith(bad + ": corrupt FLAC file: decoding failed near frame "),
+            ex.getMessage());
+        assertTrue(ex.getMessage().contains(": FLAC frame "), ex.getMessage());
+    }
+
+    private Path encode(final Path wav, final String level) throws Exception {
+        final Path out = dir.resolve(wav.getFileName() + ".flac");
+        final Process process = new ProcessBuilder("flac", "--silent", "--force", level, "-o", out.toString(),
+            wav.toString()).redirectErrorStream(true).start();
+        final String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), "flac failed (apt-get install flac): " + output);
+        return out;
+    }
+
+    private static float[] decode(final Path file, final ChannelSelection selection) throws IOException {
+        try (AudioFileDecoder decoder = AudioFileDecoder.open(file, selection)) {
+            float[] samples = new float[1 << 16];
+            int frames = 0;
+            int n;
+            while ((n = decoder.read(samples, frames, Math.min(1000, samples.length - frames))) > 0) {
+                frames += n;
+                if (frames == samples.length) {
+                    samples = Arrays.copyOf(samples, samples.length * 2);
+                }
+            }
+            return Arrays.copyOf(samples, frames);
+        }
+    }
+}
