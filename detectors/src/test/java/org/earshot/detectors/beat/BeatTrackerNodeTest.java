@@ -70,7 +70,8 @@ class BeatTrackerNodeTest {
                 + " BPM, got " + seconds(beats.get(0).emitFrame()));
             for (final double t : truth) {
                 if (t >= 4.0) {
-                    assertTrue(hit(t, beats, TOLERANCE_S), "beat at " + t + " s predicted within 25 ms at " + bpm);
+                    assertTrue(hit(t, beats, TOLERANCE_S), "beat at " + t + " s predicted within 25 ms at " + bpm
+                        + "; beats " + beats.stream().map(e -> String.format("%.3f", seconds(e.frame()))).toList());
                 }
             }
             for (final CollectingSink.Event e : beats) {

@@ -218,7 +218,7 @@ class DisplayTapNodeTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ThreadingMode.class)
+    @EnumSource(value = ThreadingMode.class, names = {"SHARED", "DEDICATED"}) // a live graph (INLINE is offline)
     void shouldNotAllocateInSteadyStateWhenTappingNoveltyAndDenoiser(final ThreadingMode threading)
         throws InterruptedException {
         final Built built = fullGraph(EventMode.LIVE, threading, 64);
