@@ -95,6 +95,9 @@ public final class MqttSink implements EventSink {
                     wasConnected = true;
                     return 1;
                 } catch (final MqttException ex) {
+                    // start the next attempt from a fresh client: one whose connect timed out can refuse every
+                    // later connect as "already in progress"
+                    discardClient();
                     nextAttemptNs = nowNs + TimeUnit.MILLISECONDS.toNanos(backoffMs);
                     backoffMs = Math.min(5000, backoffMs * 2);
                     return 0;
@@ -130,6 +133,22 @@ public final class MqttSink implements EventSink {
             } catch (final MqttException ex) {
                 inflight = null;
                 return work;
+            }
+        }
+
+        private void discardClient() {
+            if (client != null) {
+                try {
+                    client.disconnectForcibly(0, 0, false);
+                } catch (final MqttException ignored) {
+                    // not connected: nothing to tear down
+                }
+                try {
+                    client.close(true);
+                } catch (final MqttException ignored) {
+                    // closing a failed client can fail; it is dropped either way
+                }
+                client = null;
             }
         }
 

@@ -37,6 +37,7 @@ class MqttSinkTest {
 
     private final List<String> received = new ArrayList<>();
     private final Map<String, String> retained = new ConcurrentHashMap<>();
+    private final List<String> sinkLog = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private static EventView event(final int label, final long startFrame) {
         final UnsafeBuffer b = new UnsafeBuffer(new byte[EventDescriptor.recordLength(4)]);
@@ -55,10 +56,46 @@ class MqttSinkTest {
         o.setCleanSession(false);
         o.setAutomaticReconnect(true);
         o.setMaxReconnectDelay(200);
+        c.setCallback(new org.eclipse.paho.client.mqttv3.MqttCallbackExtended() {
+            @Override
+            public void connectComplete(final boolean reconnect, final String serverUri) {
+                if (reconnect) {
+                    // the broker restores the session from its persistence file; subscribing again also covers a
+                    // broker that lost it (off the callback thread: blocking calls there can deadlock)
+                    new Thread(() -> {
+                        try {
+                            subscribeAll(c);
+                        } catch (final org.eclipse.paho.client.mqttv3.MqttException ignored) {
+                            // the assertion on what arrives reports it
+                        }
+                    }, "test-resubscribe").start();
+                }
+            }
+
+            @Override
+            public void connectionLost(final Throwable cause) {
+                // automatic reconnect
+            }
+
+            @Override
+            public void messageArrived(final String topic, final org.eclipse.paho.client.mqttv3.MqttMessage m) {
+                onMessage(topic, m);
+            }
+
+            @Override
+            public void deliveryComplete(final org.eclipse.paho.client.mqttv3.IMqttDeliveryToken token) {
+                // the subscriber publishes nothing
+            }
+        });
         c.connect(o);
-        c.subscribe(new String[] {"earshot/#", "homeassistant/#"}, new int[] {1, 1}, new org.eclipse.paho.client.mqttv3.IMqttMessageListener[] {
-            (topic, m) -> onMessage(topic, m), (topic, m) -> onMessage(topic, m)});
+        subscribeAll(c);
         return c;
+    }
+
+    private void subscribeAll(final MqttClient c) throws org.eclipse.paho.client.mqttv3.MqttException {
+        c.subscribe(new String[] {"earshot/#", "homeassistant/#"}, new int[] {1, 1},
+            new org.eclipse.paho.client.mqttv3.IMqttMessageListener[] {
+                (topic, m) -> onMessage(topic, m), (topic, m) -> onMessage(topic, m)});
     }
 
     private void onMessage(final String topic, final org.eclipse.paho.client.mqttv3.MqttMessage m) {
@@ -73,10 +110,15 @@ class MqttSinkTest {
     }
 
     private static void await(final BooleanSupplier condition, final String what) throws InterruptedException {
+        await(condition, () -> what);
+    }
+
+    private static void await(final BooleanSupplier condition, final java.util.function.Supplier<String> what)
+        throws InterruptedException {
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
+                throw new AssertionError("timed out waiting for " + what.get());
             }
             Thread.sleep(20);
         }
@@ -96,7 +138,7 @@ class MqttSinkTest {
             broker.start();
             final MqttClient sub = subscribe(broker);
             final MqttSink sink = new MqttSink(MqttSinkConfig.of(broker.uri(), dir.resolve("spool"),
-                List.of("cough", "impact")), line -> { });
+                List.of("cough", "impact")), sinkLog::add);
             sink.onStart(List.of(KITCHEN));
             for (int i = 0; i < 5; i++) {
                 sink.onEvent(event(0, 16_000L * i), KITCHEN);
@@ -114,7 +156,9 @@ class MqttSinkTest {
             }
             assertEquals(5, sink.spooled(), "alerts wait in the spool while the broker is down");
             broker.start();
-            await(() -> receivedCount() >= 10, "10 alerts after the restart");
+            await(() -> receivedCount() >= 10, () -> "10 alerts after the restart: the sink delivered "
+                + sink.delivered() + " and spools " + sink.spooled() + "; the subscriber connected: " + sub.isConnected()
+                + "; received " + receivedCount() + "; sink said " + sinkLog);
             sink.close();
             await(() -> "offline".equals(retained.get("earshot/kitchen/status")), "status offline on close");
             sub.disconnect();
