@@ -71,10 +71,22 @@ final class FileProbe {
                 return new Result(AudioContainer.AU, -1, 0, "");
             }
             if (startsWith(head, 0, "fLaC")) {
-                return flac(file, size);
+                return flac(file, size, 0);
             }
             if (startsWith(head, 0, "OggS")) {
                 return ogg(file, size);
+            }
+            if (startsWith(head, 0, "ID3") && head.length >= 10) {
+                // an ID3v2 tag fronts MP3 files, and some FLAC files too: what follows it decides
+                final long afterTag = 10 + id3v2Size(head) + ((head[5] & 0x10) != 0 ? 10 : 0);
+                if (afterTag + 4 <= size) {
+                    final byte[] magic = new byte[4];
+                    file.seek(afterTag);
+                    file.readFully(magic);
+                    if (startsWith(magic, 0, "fLaC")) {
+                        return flac(file, size, afterTag);
+                    }
+                }
             }
             if (startsWith(head, 0, "ID3") || isMpegFrameHeader(head, 0)) {
                 return mp3(file, size, head);
@@ -245,12 +257,12 @@ final class FileProbe {
 
     // --------------------------------------------------------------------------------------------- FLAC
 
-    private Result flac(final RandomAccessFile file, final long size) throws IOException {
-        if (size < 4 + 4 + 34) {
+    private Result flac(final RandomAccessFile file, final long size, final long start) throws IOException {
+        if (size < start + 4 + 4 + 34) {
             throw new SourceException(name + ": truncated FLAC file: no complete STREAMINFO block");
         }
         final byte[] block = new byte[4 + 34];
-        file.seek(4);
+        file.seek(start + 4);
         file.readFully(block);
         if ((block[0] & 0x7F) != 0) {
             throw new SourceException(name + ": corrupt FLAC file: the first metadata block is not STREAMINFO");
@@ -339,15 +351,18 @@ final class FileProbe {
 
     // ---------------------------------------------------------------------------------------------- MP3
 
+    /** @return the size of an ID3v2 tag's body from its 10-byte header (a syncsafe integer, 7 bits a byte) */
+    private static long id3v2Size(final byte[] header) {
+        return (header[6] & 0x7F) << 21 | (header[7] & 0x7F) << 14 | (header[8] & 0x7F) << 7 | header[9] & 0x7F;
+    }
+
     private Result mp3(final RandomAccessFile file, final long size, final byte[] head) throws IOException {
         long pos = 0;
         if (startsWith(head, 0, "ID3")) {
             if (head.length < 10) {
                 throw new SourceException(name + ": truncated MP3 file: the ID3 tag is cut short");
             }
-            final long tagSize = (head[6] & 0x7F) << 21 | (head[7] & 0x7F) << 14 | (head[8] & 0x7F) << 7
-                | head[9] & 0x7F;
-            pos = 10 + tagSize + ((head[5] & 0x10) != 0 ? 10 : 0);
+            pos = 10 + id3v2Size(head) + ((head[5] & 0x10) != 0 ? 10 : 0);
         }
         final byte[] frame = new byte[(int)Math.max(0, Math.min(2048, size - pos))];
         file.seek(Math.min(pos, size));
@@ -381,8 +396,7 @@ final class FileProbe {
             file.readFully(head);
             long pos = 0;
             if (startsWith(head, 0, "ID3") && head.length == 10) {
-                pos = 10 + ((head[6] & 0x7F) << 21 | (head[7] & 0x7F) << 14 | (head[8] & 0x7F) << 7 | head[9] & 0x7F)
-                    + ((head[5] & 0x10) != 0 ? 10 : 0);
+                pos = 10 + id3v2Size(head) + ((head[5] & 0x10) != 0 ? 10 : 0);
             }
             final byte[] frame = new byte[(int)Math.max(0, Math.min(4096, size - pos))];
             file.seek(Math.min(pos, size));

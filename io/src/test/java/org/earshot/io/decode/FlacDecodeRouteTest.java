@@ -48,6 +48,28 @@ class FlacDecodeRouteTest {
     }
 
     @Test
+    void shouldDecodeFlacBehindAnId3v2Tag() throws Exception {
+        final Path wav = TestSignal.write(dir.resolve("signal.wav"), AudioFileFormat.Type.WAVE,
+            AudioFormat.Encoding.PCM_SIGNED, 16, 44_100, 2, TestSignal.SECONDS);
+        final byte[] flac = Files.readAllBytes(encode(wav, "-5"));
+        // an ID3v2.4 header with a 300-byte body (syncsafe: 2 * 128 + 44), the body zero padding
+        final byte[] tagged = new byte[10 + 300 + flac.length];
+        tagged[0] = 'I';
+        tagged[1] = 'D';
+        tagged[2] = '3';
+        tagged[3] = 4;
+        tagged[8] = 2;
+        tagged[9] = 44;
+        System.arraycopy(flac, 0, tagged, 310, flac.length);
+        final Path file = Files.write(dir.resolve("tagged.flac"), tagged);
+
+        final AudioFileInfo info = AudioFileDecoder.probe(file);
+        assertEquals(AudioContainer.FLAC, info.container(), "the tag is followed by fLaC, not an MPEG frame");
+        assertEquals(TestSignal.SECONDS * 44_100, info.frameLength(), 1);
+        assertArrayEquals(decode(wav, ChannelSelection.DOWNMIX), decode(file, ChannelSelection.DOWNMIX));
+    }
+
+    @Test
     void shouldTakeInfoFromStreamInfo() throws Exception {
         final Path wav = TestSignal.write(dir.resolve("signal.wav"), AudioFileFormat.Type.WAVE,
             AudioFormat.Encoding.PCM_SIGNED, 24, 48_000, 2, TestSignal.SECONDS);
