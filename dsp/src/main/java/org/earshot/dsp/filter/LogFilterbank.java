@@ -22,10 +22,8 @@ import java.util.Arrays;
  * </ol>
  * Weights are then scaled by {@link TriangleNorm}.
  */
-public final class LogFilterbank implements Filterbank {
+public final class LogFilterbank extends FixedFilterbank {
     private final LogFilterbankConfig config;
-    private final double[] centresHz;
-    private final SparseWeights weights;
 
     /**
      * Computes the weights.
@@ -37,8 +35,13 @@ public final class LogFilterbank implements Filterbank {
      *                                  is out of range, or fewer than 3 distinct bins lie in the range
      */
     public LogFilterbank(final LogFilterbankConfig config, final int sampleRateHz, final int fftSize) {
-        SpectrumGeometry.check(sampleRateHz, fftSize, config.maxHz());
+        super(triangles(config, sampleRateHz, fftSize));
         this.config = config;
+    }
+
+    private static Triangles triangles(final LogFilterbankConfig config, final int sampleRateHz,
+        final int fftSize) {
+        SpectrumGeometry.check(sampleRateHz, fftSize, config.maxHz());
         final int bins = fftSize / 2 + 1;
         final double binHz = (double)sampleRateHz / fftSize;
         final int[] distinct = distinctGridBins(config, binHz, bins);
@@ -48,7 +51,7 @@ public final class LogFilterbank implements Filterbank {
                 + " (widen the range or raise fftSize=" + fftSize + ")");
         }
         final int bands = distinct.length - 2;
-        this.centresHz = new double[bands];
+        final double[] centresHz = new double[bands];
         final double[][] dense = new double[bands][bins];
         for (int b = 0; b < bands; b++) {
             final int start = distinct[b];
@@ -61,9 +64,9 @@ public final class LogFilterbank implements Filterbank {
             for (int k = centre; k < stop; k++) {
                 dense[b][k] = (double)(stop - k) / (stop - centre);
             }
-            MelFilterbank.normalise(dense[b], config.norm());
+            normalise(dense[b], config.norm());
         }
-        this.weights = new SparseWeights(dense, bins);
+        return new Triangles(centresHz, dense, bins);
     }
 
     private static int[] distinctGridBins(final LogFilterbankConfig config, final double binHz, final int bins) {
@@ -93,16 +96,6 @@ public final class LogFilterbank implements Filterbank {
         return config;
     }
 
-    @Override
-    public int bands() {
-        return weights.bands();
-    }
-
-    @Override
-    public int inputBins() {
-        return weights.inputBins();
-    }
-
     /**
      * {@inheritDoc}
      *
@@ -111,16 +104,7 @@ public final class LogFilterbank implements Filterbank {
      */
     @Override
     public double centreHz(final int band) {
-        return centresHz[band];
+        return super.centreHz(band);
     }
 
-    @Override
-    public float weight(final int band, final int bin) {
-        return weights.weight(band, bin);
-    }
-
-    @Override
-    public void apply(final float[] spectrum, final float[] out) {
-        weights.apply(spectrum, out);
-    }
 }

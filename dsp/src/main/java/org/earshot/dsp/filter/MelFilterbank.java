@@ -11,10 +11,8 @@ package org.earshot.dsp.filter;
  * falls strictly inside it gets weight 1 on the bin nearest its centre, so no band is ever silent.
  * Weights are then scaled by {@link TriangleNorm}.
  */
-public final class MelFilterbank implements Filterbank {
+public final class MelFilterbank extends FixedFilterbank {
     private final MelFilterbankConfig config;
-    private final double[] centresHz;
-    private final SparseWeights weights;
 
     /**
      * Computes the weights.
@@ -26,8 +24,13 @@ public final class MelFilterbank implements Filterbank {
      *                                  size is out of range
      */
     public MelFilterbank(final MelFilterbankConfig config, final int sampleRateHz, final int fftSize) {
-        SpectrumGeometry.check(sampleRateHz, fftSize, config.maxHz());
+        super(triangles(config, sampleRateHz, fftSize));
         this.config = config;
+    }
+
+    private static Triangles triangles(final MelFilterbankConfig config, final int sampleRateHz,
+        final int fftSize) {
+        SpectrumGeometry.check(sampleRateHz, fftSize, config.maxHz());
         final int bands = config.bands();
         final int bins = fftSize / 2 + 1;
         final double binHz = (double)sampleRateHz / fftSize;
@@ -38,7 +41,7 @@ public final class MelFilterbank implements Filterbank {
         for (int i = 0; i < pointsHz.length; i++) {
             pointsHz[i] = scale.melToHz(melLo + (melHi - melLo) * i / (bands + 1));
         }
-        this.centresHz = new double[bands];
+        final double[] centresHz = new double[bands];
         final double[][] dense = new double[bands][bins];
         for (int b = 0; b < bands; b++) {
             final double lo = pointsHz[b];
@@ -59,35 +62,12 @@ public final class MelFilterbank implements Filterbank {
             }
             normalise(dense[b], config.norm());
         }
-        this.weights = new SparseWeights(dense, bins);
-    }
-
-    static void normalise(final double[] row, final TriangleNorm norm) {
-        if (norm != TriangleNorm.UNIT_SUM) {
-            return;
-        }
-        double sum = 0.0;
-        for (final double w : row) {
-            sum += w;
-        }
-        for (int k = 0; k < row.length; k++) {
-            row[k] /= sum;
-        }
+        return new Triangles(centresHz, dense, bins);
     }
 
     /** @return the layout */
     public MelFilterbankConfig config() {
         return config;
-    }
-
-    @Override
-    public int bands() {
-        return weights.bands();
-    }
-
-    @Override
-    public int inputBins() {
-        return weights.inputBins();
     }
 
     /**
@@ -97,16 +77,7 @@ public final class MelFilterbank implements Filterbank {
      */
     @Override
     public double centreHz(final int band) {
-        return centresHz[band];
+        return super.centreHz(band);
     }
 
-    @Override
-    public float weight(final int band, final int bin) {
-        return weights.weight(band, bin);
-    }
-
-    @Override
-    public void apply(final float[] spectrum, final float[] out) {
-        weights.apply(spectrum, out);
-    }
 }
