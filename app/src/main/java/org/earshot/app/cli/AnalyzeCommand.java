@@ -11,7 +11,7 @@ import org.earshot.app.config.AnalyzeConfig;
 import org.earshot.app.config.ConfigException;
 import org.earshot.app.config.Detection;
 import org.earshot.app.config.GraphSettings;
-import org.earshot.app.config.Preset;
+import org.earshot.app.config.PresetGraph;
 import org.earshot.app.config.PresetGraphs;
 import org.earshot.app.web.Report;
 import org.earshot.engine.EventMode;
@@ -94,10 +94,6 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         final AnalyzeConfig config = AnalyzeConfig.fromFlags(options.settings(), files, options.channel,
             options.sinks, json);
-        if (config.graph().preset() == Preset.DENOISE) {
-            throw new ConfigException("analyze --preset denoise: the denoiser makes audio, not events; write it to a "
-                + "file with earshot denoise IN OUT");
-        }
         final PrintWriter err = spec.commandLine().getErr();
         final List<EventSink> opened = Sinks.open(config.sinks(), config.graph().options());
         final List<GraphInfo> streams = new ArrayList<>();
@@ -150,7 +146,13 @@ final class AnalyzeCommand implements Callable<Integer> {
     private static void analyze(final AnalyzeConfig config, final Path file, final List<EventSink> shared,
         final ShutdownGuard guard, final PrintWriter err, final Report pictures) throws Exception {
         final GraphSettings graph = settingsFor(config, file);
-        final RenderPlan preset = PresetGraphs.build(graph, file.toString(), EventMode.OFFLINE).plan();
+        final PresetGraph built = PresetGraphs.build(graph, file.toString(), EventMode.OFFLINE);
+        if (built.hasAudio()) {
+            // nobody would read its audio out, and an offline tap waits for a reader
+            throw new ConfigException("analyze --preset " + graph.preset().cliName() + ": the preset makes audio, "
+                + "not events; write it to a file with earshot denoise IN OUT");
+        }
+        final RenderPlan preset = built.plan();
         try (AudioSource source = Sources.openFile(file, graph.sampleRateHz(), config.channel(), false)) {
             final RenderPlan plan = pictures == null ? preset : pictures.begin(file.toString(), preset);
             final List<EventSink> sinks = new ArrayList<>(shared);
