@@ -1,5 +1,6 @@
 package org.earshot.app.system;
 
+
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -18,9 +19,9 @@ import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 
+import org.earshot.dsp.math.SiSdr;
 import org.earshot.dsp.resample.Resampler;
 import org.earshot.dsp.resample.ResamplerConfig;
-import org.jtransforms.fft.DoubleFFT_1D;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -213,80 +214,18 @@ class DenoiseRoundTripIT {
         return x;
     }
 
-    /** SI-SDR, and alignment of a recording with its source by cross-correlation (FFT). */
+    /** SI-SDR at lag 0, and the alignment of a recording with its source. */
     static final class SiSdrScore {
         private SiSdrScore() {
         }
 
         static double siSdr(final float[] ref, final float[] est) {
-            final int n = Math.min(ref.length, est.length);
-            double mr = 0;
-            double me = 0;
-            for (int i = 0; i < n; i++) {
-                mr += ref[i];
-                me += est[i];
-            }
-            mr /= n;
-            me /= n;
-            double rr = 0;
-            double re = 0;
-            double ee = 0;
-            for (int i = 0; i < n; i++) {
-                final double r = ref[i] - mr;
-                final double e = est[i] - me;
-                rr += r * r;
-                re += r * e;
-                ee += e * e;
-            }
-            final double a = re / rr;
-            return 10 * Math.log10(a * a * rr / Math.max(ee - 2 * a * re + a * a * rr, 1e-30));
+            return SiSdr.atLag(ref, est, 0);
         }
 
         /** @return {best SI-SDR, offset of the speech in the recording} */
         static double[] bestAlignment(final float[] ref, final float[] recording) {
-            int size = 1;
-            while (size < ref.length + recording.length) {
-                size <<= 1;
-            }
-            final double[] a = new double[2 * size];
-            final double[] b = new double[2 * size];
-            for (int i = 0; i < ref.length; i++) {
-                a[2 * i] = ref[i];
-            }
-            for (int i = 0; i < recording.length; i++) {
-                b[2 * i] = recording[i];
-            }
-            final DoubleFFT_1D fft = new DoubleFFT_1D(size);
-            fft.complexForward(a);
-            fft.complexForward(b);
-            for (int k = 0; k < size; k++) {
-                final double ar = a[2 * k];
-                final double ai = a[2 * k + 1];
-                final double br = b[2 * k];
-                final double bi = b[2 * k + 1];
-                a[2 * k] = br * ar + bi * ai;
-                a[2 * k + 1] = bi * ar - br * ai;
-            }
-            fft.complexInverse(a, true);
-            int peak = 0;
-            for (int lag = 0; lag + ref.length <= recording.length; lag++) {
-                if (a[2 * lag] > a[2 * peak]) {
-                    peak = lag;
-                }
-            }
-            double best = Double.NEGATIVE_INFINITY;
-            int bestLag = peak;
-            for (int d = -2; d <= 2; d++) {
-                final int lag = peak + d;
-                if (lag >= 0 && lag + ref.length <= recording.length) {
-                    final double s = siSdr(ref, Arrays.copyOfRange(recording, lag, lag + ref.length));
-                    if (s > best) {
-                        best = s;
-                        bestLag = lag;
-                    }
-                }
-            }
-            return new double[] {best, bestLag};
+            return SiSdr.bestWithin(ref, recording, 0, Math.max(0, recording.length - ref.length));
         }
     }
 }

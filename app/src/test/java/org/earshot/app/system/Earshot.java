@@ -17,15 +17,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * Runs the packaged command, {@code java @native-config/jvm.options -jar app/target/earshot.jar ARGS}, as
+ * Runs the packaged command, {@code java @native-config/jvm.options @PROFILE -jar app/target/earshot.jar ARGS}
+ * (the profile chosen as {@code ./earshot} chooses it: {@code jvm-live.options} for {@code live}), as
  * a subprocess of the system tests, with its stdout and stderr in files (no pipe can fill up and block
  * it) and a timeout on everything.
  */
 final class Earshot {
     /** The shaded jar built by {@code package}, relative to the app module. */
     static final Path JAR = Path.of("target", "earshot.jar").toAbsolutePath();
-    /** The launcher's JVM options. */
+    /** The launcher's JVM options for every command. */
     static final Path JVM_OPTIONS = Path.of("..", "native-config", "jvm.options").toAbsolutePath().normalize();
+    /** The launcher's extra JVM options for {@code live}. */
+    static final Path LIVE_OPTIONS = Path.of("..", "native-config", "jvm-live.options").toAbsolutePath().normalize();
+    /** The launcher's extra JVM options for every other command. */
+    static final Path BATCH_OPTIONS = Path.of("..", "native-config", "jvm-batch.options").toAbsolutePath()
+        .normalize();
     /** The launcher script. */
     static final Path LAUNCHER = Path.of("..", "earshot").toAbsolutePath().normalize();
 
@@ -202,6 +208,7 @@ final class Earshot {
         final List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("@" + JVM_OPTIONS);
+        command.add("@" + (args.length > 0 && "live".equals(args[0]) ? LIVE_OPTIONS : BATCH_OPTIONS));
         command.add("-jar");
         command.add(JAR.toString());
         command.addAll(List.of(args));

@@ -1,5 +1,6 @@
 package org.earshot.bench.accuracy;
 
+
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import org.earshot.detectors.denoise.DenoiserConfig;
 import org.earshot.detectors.denoise.DenoiserNode;
 import org.earshot.detectors.denoise.DenoiserTuning;
 import org.earshot.detectors.denoise.LatencyMode;
+import org.earshot.dsp.math.SiSdr;
 
 /**
  * The denoising evaluation: runs earshot's streaming {@link DenoiserNode} (block by block at the file's own

@@ -1,5 +1,6 @@
 package org.earshot.bench.accuracy;
 
+
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.util.Locale;
 import org.earshot.detectors.audio.OfflineRender;
 import org.earshot.detectors.separate.HpssConfig;
 import org.earshot.detectors.separate.HpssNode;
+import org.earshot.dsp.math.SiSdr;
 
 /**
  * The separation evaluation: for every drum mixture of a separation set ({@code src1} = drums,

@@ -1,11 +1,12 @@
-package org.earshot.bench.accuracy;
+package org.earshot.dsp.math;
 
 import org.jtransforms.fft.DoubleFFT_1D;
 
 /**
  * Scale-invariant signal-to-distortion ratio (Le Roux et al., "SDR - half-baked or well done?", ICASSP
  * 2019), with both signals made zero-mean, and its variant at the best integer alignment within a
- * window of lags.
+ * window of lags. The benchmarks score denoising and separation with it; the system tests score a
+ * recording of earshot's audio output against the clean source.
  */
 public final class SiSdr {
     private SiSdr() {
@@ -63,8 +64,30 @@ public final class SiSdr {
      * @return the best SI-SDR in dB and the lag found
      */
     public static double[] best(final float[] reference, final float[] estimate, final int maxLag) {
-        final int n = Math.max(reference.length, estimate.length);
-        final int size = Integer.highestOneBit(Math.max(2, n + maxLag) - 1) << 2;
+        return bestWithin(reference, estimate, -maxLag, maxLag);
+    }
+
+    /**
+     * SI-SDR at the best integer lag within {@code [minLag, maxLag]}: the lag where the cross-correlation
+     * (by FFT) peaks, refined by the exact SI-SDR at the lags around it (and at lag 0 when it is in range).
+     * With {@code [0, estimate.length - reference.length]} this finds a reference inside a longer recording.
+     *
+     * @param reference the clean source
+     * @param estimate  the estimate, or a recording that contains it
+     * @param minLag    smallest lag tried, samples (how far the estimate trails the reference)
+     * @param maxLag    largest lag tried, samples, at least {@code minLag}
+     * @return the best SI-SDR in dB and the lag found
+     * @throws IllegalArgumentException if {@code maxLag < minLag}
+     */
+    public static double[] bestWithin(final float[] reference, final float[] estimate, final int minLag,
+        final int maxLag) {
+        if (maxLag < minLag) {
+            throw new IllegalArgumentException("maxLag " + maxLag + " < minLag " + minLag);
+        }
+        int size = 2;
+        while (size < reference.length + estimate.length) {
+            size <<= 1;
+        }
         final double[] a = new double[2 * size];
         final double[] b = new double[2 * size];
         for (int i = 0; i < reference.length; i++) {
@@ -85,21 +108,24 @@ public final class SiSdr {
             a[2 * k + 1] = bi * ar - br * ai;
         }
         fft.complexInverse(a, true);
-        int peak = 0;
+        int peak = minLag;
         double peakValue = Double.NEGATIVE_INFINITY;
-        for (int lag = -maxLag; lag <= maxLag; lag++) {
-            final int idx = Math.floorMod(lag, size);
-            final double v = Math.abs(a[2 * idx]);
+        for (int lag = minLag; lag <= maxLag; lag++) {
+            final double v = Math.abs(a[2 * Math.floorMod(lag, size)]);
             if (v > peakValue) {
                 peakValue = v;
                 peak = lag;
             }
         }
-        double best = atLag(reference, estimate, 0);
-        int bestLag = 0;
+        double best = Double.NEGATIVE_INFINITY;
+        int bestLag = peak;
+        if (minLag <= 0 && maxLag >= 0) {
+            best = atLag(reference, estimate, 0);
+            bestLag = 0;
+        }
         for (int d = -2; d <= 2; d++) {
             final int lag = peak + d;
-            if (Math.abs(lag) <= maxLag) {
+            if (lag >= minLag && lag <= maxLag) {
                 final double s = atLag(reference, estimate, lag);
                 if (s > best) {
                     best = s;
