@@ -28,7 +28,9 @@ import org.earshot.io.flac.FlacStreamInfo;
  * decoding, the output is held to the length the file declares (WAV/AIFF data size, FLAC STREAMINFO,
  * the last Ogg page's granule position, an MP3's LAME tag, whose encoder delay and padding are trimmed so
  * that sample 0 is the encoder's first input sample); a stream that ends short is reported, never
- * silently truncated. Non-finite samples are reported with their frame offset.
+ * silently truncated. Non-finite samples are reported with their frame offset. A FLAC frame that fails its
+ * CRC is played as silence and decoding goes on at the next good frame; once the stream has been read to its
+ * end, {@link #read} reports what was lost (which frame, where, how much silence) as an error.
  *
  * <p>Not thread-safe. {@link #read} allocates nothing after {@link #open}.
  */
@@ -56,6 +58,7 @@ public final class AudioFileDecoder implements AutoCloseable {
     private long framesDecoded;
     private long framesRead;
     private boolean ended;
+    private boolean damageReported;
 
     private AudioFileDecoder(
         final AudioFileInfo info, final ChannelSelection selection, final FrameReader reader, final long skipFrames) {
@@ -262,6 +265,7 @@ public final class AudioFileDecoder implements AutoCloseable {
         }
         while (chunkPos == chunkFrames) {
             if (ended || !fill()) {
+                reportConcealedDamage();
                 return -1;
             }
         }
@@ -292,15 +296,29 @@ public final class AudioFileDecoder implements AutoCloseable {
     }
 
     /** Decodes the next chunk: false at the end. */
+    /** At the end: a stream that played corrupt parts as silence is an error, reported once, after all of it. */
+    private void reportConcealedDamage() throws SourceException {
+        if (damageReported) {
+            return;
+        }
+        damageReported = true;
+        final String damage = reader.concealedDamage();
+        if (damage != null) {
+            throw new SourceException(name + ": corrupt " + info.container().displayName() + " file: " + damage);
+        }
+    }
+
     private boolean fill() throws SourceException {
         while (true) {
             final int n = decode();
             if (n < 0) {
                 ended = true;
+                final String damage = reader.concealedDamage();
                 if (declaredFrames >= 0 && framesDecoded < declaredFrames) {
                     throw new SourceException(name + ": truncated " + info.container().displayName()
                         + " file: " + lengthSource(info.container()) + " declares " + declaredFrames
-                        + " frames but the stream ends after " + framesDecoded);
+                        + " frames but the stream ends after " + framesDecoded
+                        + (damage == null ? "" : "; before that, " + damage));
                 }
                 return false;
             }

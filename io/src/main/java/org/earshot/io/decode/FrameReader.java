@@ -15,4 +15,14 @@ interface FrameReader extends Closeable {
      * @throws IOException if decoding fails
      */
     int read(float[] dst, int maxFrames) throws IOException;
+
+    /**
+     * What was concealed while decoding (corrupt frames played as silence), for the error reported when the
+     * stream has been read to its end.
+     *
+     * @return a plain description, or null if nothing was concealed
+     */
+    default String concealedDamage() {
+        return null;
+    }
 }

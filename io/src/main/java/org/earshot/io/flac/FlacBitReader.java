@@ -235,6 +235,19 @@ final class FlacBitReader {
         mark = bufferIndex();
     }
 
+    /**
+     * Moves back to {@code bytes} past the frame mark, dropping whatever was read after it: where the search
+     * for the next frame goes on after a corrupt one.
+     *
+     * @param bytes bytes past the mark, 1 or more; the bytes up to there were read before
+     */
+    void seekPastMark(final int bytes) {
+        pos = mark + bytes;
+        bits = 0;
+        count = 0;
+        paddingBytes = 0;
+    }
+
     /** @return CRC-8 of the bytes from the mark to the next unread byte (at a byte boundary) */
     int crc8SinceMark() {
         return FlacCrc.crc8(buf, mark, Math.min(bufferIndex(), limit));

@@ -47,6 +47,14 @@ final class FlacFrameDecoder {
     }
 
     /**
+     * @return the stream position of the last frame decoded, in frames: its sample number, or its frame
+     *         number times the stream's block size
+     */
+    long firstFrameOfBlock() {
+        return header.variableBlockSize ? header.number : header.number * streamInfo.maxBlockSizeFrames();
+    }
+
+    /**
      * Decodes the next frame.
      *
      * @param syncWord the frame's first 16 bits, already read and checked with {@link FlacFrameHeader#isSync}

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * Decodes a native FLAC stream (the "fLaC" format, optionally behind an ID3v2 tag) to interleaved samples,
@@ -16,7 +17,9 @@ import java.nio.file.Path;
  * <p>Errors are {@link IOException}s with a plain message naming the frame and its byte offset. A stream
  * that ends inside a frame, or ends cleanly before the length STREAMINFO declares, throws
  * {@link EOFException}; bytes after the declared length that are not a frame (an ID3v1 tag) are ignored.
- * A reader that has thrown keeps throwing.
+ * A reader that has thrown keeps throwing. Under {@link FlacErrorPolicy#CONCEAL} a corrupt frame is played
+ * as silence instead, decoding goes on at the next frame whose header and frame CRCs check out (so the rest
+ * keeps its place in time), and {@link #damage()} reports it.
  *
  * <p>Not thread-safe. Allocates nothing while reading, except when a frame is larger than every frame
  * before it.
@@ -32,6 +35,13 @@ public final class FlacReader implements Closeable {
     private final FlacFrameDecoder frames;
     private final int channels;
     private final float scale;
+    private final FlacErrorPolicy policy;
+    /** Frames of silence to play before the current block (a concealed corrupt frame). */
+    private long silenceLeft;
+    private int corruptStretches;
+    private long silencedFrames;
+    private String firstProblem;
+    private long firstProblemAtFrame;
     private int blockPos;
     private int blockFrames;
     private long framesDecoded;
@@ -40,12 +50,24 @@ public final class FlacReader implements Closeable {
     private IOException failure;
 
     /**
-     * Reads the stream's metadata, up to the first frame.
+     * Reads the stream's metadata, up to the first frame; a corrupt frame will throw.
      *
      * @param in the stream; read in large chunks, so it needs no buffering. Closed by {@link #close}.
      * @throws IOException if the stream is not FLAC, its metadata is corrupt, or it cannot be read
      */
     public FlacReader(final InputStream in) throws IOException {
+        this(in, FlacErrorPolicy.FAIL);
+    }
+
+    /**
+     * Reads the stream's metadata, up to the first frame.
+     *
+     * @param in     the stream; read in large chunks, so it needs no buffering. Closed by {@link #close}.
+     * @param policy what to do with a corrupt frame
+     * @throws IOException if the stream is not FLAC, its metadata is corrupt, or it cannot be read
+     */
+    public FlacReader(final InputStream in, final FlacErrorPolicy policy) throws IOException {
+        this.policy = policy;
         this.reader = new FlacBitReader(in);
         this.streamInfo = readMetadata(reader);
         this.frames = new FlacFrameDecoder(reader, streamInfo);
@@ -121,6 +143,12 @@ public final class FlacReader implements Closeable {
         return framesDecoded;
     }
 
+    /** @return the corrupt frames concealed so far, or null if there were none */
+    public FlacDamage damage() {
+        return corruptStretches == 0 ? null
+            : new FlacDamage(corruptStretches, silencedFrames, firstProblem, firstProblemAtFrame);
+    }
+
     /**
      * Reads interleaved samples scaled to [-1, 1): sample / 2^(bitsPerSample - 1).
      *
@@ -133,6 +161,12 @@ public final class FlacReader implements Closeable {
     public int read(final float[] dst, final int maxFrames) throws IOException {
         if (!ensureBlock(maxFrames)) {
             return -1;
+        }
+        if (silenceLeft > 0) {
+            final int n = (int)Math.min(maxFrames, silenceLeft);
+            Arrays.fill(dst, 0, n * channels, 0f);
+            silenceLeft -= n;
+            return n;
         }
         final int n = Math.min(maxFrames, blockFrames - blockPos);
         final int[][] s = frames.samples();
@@ -175,6 +209,12 @@ public final class FlacReader implements Closeable {
         if (!ensureBlock(maxFrames)) {
             return -1;
         }
+        if (silenceLeft > 0) {
+            final int n = (int)Math.min(maxFrames, silenceLeft);
+            Arrays.fill(dst, 0, n * channels, 0);
+            silenceLeft -= n;
+            return n;
+        }
         final int n = Math.min(maxFrames, blockFrames - blockPos);
         final int[][] s = frames.samples();
         for (int c = 0; c < channels; c++) {
@@ -195,7 +235,7 @@ public final class FlacReader implements Closeable {
         if (failure != null) {
             throw failure;
         }
-        if (blockPos < blockFrames) {
+        if (silenceLeft > 0 || blockPos < blockFrames) {
             return true;
         }
         if (ended) {
@@ -237,15 +277,87 @@ public final class FlacReader implements Closeable {
             }
             frames.decode(sync);
         } catch (final EOFException ex) {
-            throw new EOFException(where(offset) + ex.getMessage());
+            final EOFException located = new EOFException(where(offset) + ex.getMessage());
+            // a stream that really ends here stays an error; a corrupt frame that only seemed to run past
+            // the end is concealed like any other
+            if (policy == FlacErrorPolicy.FAIL || !concealFrom()) {
+                throw located;
+            }
+            recordCorrupt(located);
+            return true;
         } catch (final IOException ex) {
-            throw new IOException(where(offset) + ex.getMessage(), ex);
+            final IOException located = new IOException(where(offset) + ex.getMessage(), ex);
+            if (policy == FlacErrorPolicy.FAIL) {
+                throw located;
+            }
+            recordCorrupt(located);
+            if (!concealFrom()) {
+                // nothing decodable follows: the rest of the declared length is silence
+                silenceLeft = Math.max(0, total - framesDecoded);
+                silencedFrames += silenceLeft;
+                framesDecoded += silenceLeft;
+                blockPos = 0;
+                blockFrames = 0;
+                ended = true;
+                return silenceLeft > 0;
+            }
+            return true;
         }
         frameCount++;
         blockPos = 0;
         blockFrames = frames.blockSizeFrames();
         framesDecoded += blockFrames;
         return true;
+    }
+
+    private void recordCorrupt(final IOException problem) {
+        if (firstProblem == null) {
+            firstProblem = problem.getMessage();
+            firstProblemAtFrame = framesDecoded - silenceLeft - (blockFrames - blockPos);
+        }
+        corruptStretches++;
+    }
+
+    /**
+     * Looks for the next frame after the corrupt one that starts at the mark: a sync code whose header and
+     * whole frame pass their CRCs and whose position lies ahead. Plays the gap as silence before it.
+     *
+     * @return true if a frame was found (it is decoded, and {@link #silenceLeft} covers the gap)
+     */
+    private boolean concealFrom() throws IOException {
+        frameCount++;
+        final long total = streamInfo.totalFrames();
+        reader.seekPastMark(1);
+        while (!reader.atEnd()) {
+            reader.markFrameStart();
+            if (reader.readBits(8) != 0xFF) {
+                continue;
+            }
+            final int sync = 0xFF00 | reader.readBits(8);
+            if (!FlacFrameHeader.isSync(sync)) {
+                reader.seekPastMark(1);
+                continue;
+            }
+            try {
+                frames.decode(sync);
+            } catch (final IOException falseSync) {
+                reader.seekPastMark(1);
+                continue;
+            }
+            final long start = frames.firstFrameOfBlock();
+            if (start < framesDecoded || total > 0 && start >= total) {
+                reader.seekPastMark(1); // a frame from the past or beyond the end: not the one that follows
+                continue;
+            }
+            frameCount++;
+            silenceLeft = start - framesDecoded;
+            silencedFrames += silenceLeft;
+            blockPos = 0;
+            blockFrames = frames.blockSizeFrames();
+            framesDecoded = start + blockFrames;
+            return true;
+        }
+        return false;
     }
 
     private String where(final long offset) {

@@ -85,17 +85,41 @@ class FlacDecodeRouteTest {
     }
 
     @Test
-    void shouldNameFileAndFrameWhenFlacFrameIsCorrupt() throws Exception {
+    void shouldPlayACorruptFlacFrameAsSilenceThenNameFileFrameAndLossAtTheEnd() throws Exception {
         final Path wav = TestSignal.write(dir.resolve("signal.wav"), AudioFileFormat.Type.WAVE,
             AudioFormat.Encoding.PCM_SIGNED, 16, 44_100, 2, TestSignal.SECONDS);
+        final float[] clean = decode(encode(wav, "-5"), ChannelSelection.DOWNMIX);
         final byte[] bytes = Files.readAllBytes(encode(wav, "-5"));
         bytes[bytes.length - 5000] ^= 0x10;
         final Path bad = Files.write(dir.resolve("bad.flac"), bytes);
 
-        final SourceException ex = assertThrows(SourceException.class, () -> decode(bad, ChannelSelection.DOWNMIX));
-        assertTrue(ex.getMessage().startsWith(bad + ": corrupt FLAC file: decoding failed near frame "),
-            ex.getMessage());
-        assertTrue(ex.getMessage().contains(": FLAC frame "), ex.getMessage());
+        final float[] samples = new float[clean.length + 10];
+        int frames = 0;
+        SourceException atEnd = null;
+        try (AudioFileDecoder decoder = AudioFileDecoder.open(bad, ChannelSelection.DOWNMIX)) {
+            int n;
+            while ((n = decoder.read(samples, frames, Math.min(1000, samples.length - frames))) > 0) {
+                frames += n;
+            }
+        } catch (final SourceException ex) {
+            atEnd = ex;
+        }
+
+        assertEquals(clean.length, frames, "every frame is delivered, the corrupt one as silence");
+        int silent = 0;
+        int differing = 0;
+        for (int i = 0; i < frames; i++) {
+            if (samples[i] != clean[i]) {
+                differing++;
+                silent += samples[i] == 0f ? 1 : 0;
+            }
+        }
+        assertTrue(differing > 0 && differing <= 4608 && silent == differing,
+            "only one frame differs, and it is silent: " + differing + " differ, " + silent + " silent");
+        assertTrue(atEnd != null && atEnd.getMessage().startsWith(bad + ": corrupt FLAC file: FLAC frame "),
+            String.valueOf(atEnd));
+        assertTrue(atEnd.getMessage().matches(".*; 0\\.\\d{3} s of audio played as silence from \\d+\\.\\d{3} s"),
+            atEnd.getMessage());
     }
 
     private Path encode(final Path wav, final String level) throws Exception {
