@@ -46,6 +46,10 @@ import org.earshot.engine.event.FieldKind;
  *       whose loudest frame over the last 1.5 s is below {@link BeatTrackerConfig#silenceDb()} carry no
  *       observation and emit nothing; after a second of silence the model is
  *       reset, so the next music locks afresh.</li>
+ *   <li>Metrical level ({@link PulseLevel}): the model follows the fastest regular pulse it can explain, so in a slow
+ *       song with steady eighth notes it tracks the eighths; when every other pulse is clearly the stronger and half
+ *       the pulse tempo lies nearer the tempo prior's centre, only every other pulse is emitted as a beat (and the
+ *       tempo reported is halved). The level is chosen within 10 s of a tempo being established and then kept.</li>
  *   <li>{@link MeterTracker} gives each beat its bar position (1 = downbeat) and the meter.</li>
  * </ol>
  *
@@ -135,6 +139,8 @@ public final class BeatTrackerNode implements AudioNode {
     private double accentBeat;
     private double accent;
     private boolean accentOpen;
+    private boolean accentIsBeat;
+    private PulseLevel level;
     private double tempoPeriodSamples;
     private double reportedBpm;
     private long lateDropped;
@@ -199,6 +205,7 @@ public final class BeatTrackerNode implements AudioNode {
         this.phase = new BeatPhaseFilter(periods, config.transitionLambda(), config.beatFraction(),
             CONFIDENCE_HALF_LIFE_SECONDS * fps, (int)Math.round(CONFIDENCE_DELAY_SECONDS * fps));
         this.meter = new MeterTracker();
+        this.level = new PulseLevel(config.priorBpm(), config.minBpm(), periods[periods.length - 1], fps);
         this.normaliser = new SlidingMax(Math.max(1, (int)Math.ceil(config.normalisationSeconds() * fps)));
         this.lowNormaliser = new SlidingMax(Math.max(1, (int)Math.ceil(config.normalisationSeconds() * fps)));
         this.loudness = new SlidingMax(Math.max(1, (int)Math.ceil(SILENCE_HOLD_SECONDS * fps)));
@@ -291,6 +298,7 @@ public final class BeatTrackerNode implements AudioNode {
         if (silentFrames == silenceResetFrames) {
             phase.reset();
             meter.reset();
+            level.reset();
             normaliser.reset();
             lowNormaliser.reset();
         }
@@ -302,10 +310,13 @@ public final class BeatTrackerNode implements AudioNode {
             // counts fully, one without at most half
             final double lowObserved = silent ? 0.0 : lowValue;
             final double lowMax = lowNormaliser.push(lowObserved);
-            activation = 0.5 * (activation + (lowMax > 0.0 ? lowObserved / lowMax : 0.0));
+            final double lowActivation = lowMax > 0.0 ? lowObserved / lowMax : 0.0;
+            level.push(activation, lowActivation, !silent);
+            activation = 0.5 * (activation + lowActivation);
             tempo.update(activation);
         } else {
             tempo.update(observed);
+            level.push(activation, activation, !silent);
         }
         if (evidenceExponent > 0.0) {
             tempo.weights(weights);
@@ -352,20 +363,25 @@ public final class BeatTrackerNode implements AudioNode {
         if (commit) {
             armed = Double.NEGATIVE_INFINITY;
             lastBeat = predicted;
-            final long beatFrame = Math.round(predicted);
-            if (beatFrame >= blockEnd) {
-                writeBeat(events, beatFrame, blockEnd, confidence);
-            } else {
-                lateDropped++;
-            }
             if (accentOpen) {
-                meter.observe(accent);
+                closeAccent();
+            }
+            final boolean isBeat = level.onPulse((predicted - timeSamples - onsetOffsetSamples) / periodSamples,
+                tempoPeriodSamples / periodSamples, 60.0 * sampleRateHz / tempoPeriodSamples);
+            if (isBeat) {
+                final long beatFrame = Math.round(predicted);
+                if (beatFrame >= blockEnd) {
+                    writeBeat(events, beatFrame, blockEnd, confidence);
+                } else {
+                    lateDropped++;
+                }
             }
             accentOpen = true;
             accentBeat = predicted;
             accent = 0.0;
+            accentIsBeat = isBeat;
         }
-        final double bpm = 60.0 * sampleRateHz / tempoPeriodSamples;
+        final double bpm = beatBpm();
         if (Math.abs(bpm / reportedBpm - 1.0) >= TEMPO_CHANGE) {
             writeTempo(events, decisionFrame, confidence);
         }
@@ -377,20 +393,31 @@ public final class BeatTrackerNode implements AudioNode {
         }
         final double window = ACCENT_WINDOW_PERIODS * tempoPeriodSamples;
         if (beatTimeSamples > accentBeat + window) {
-            meter.observe(accent);
-            accentOpen = false;
+            closeAccent();
         } else if (beatTimeSamples >= accentBeat - window && value > accent) {
             accent = value;
         }
     }
 
+    private void closeAccent() {
+        if (accentIsBeat) {
+            meter.observe(accent);
+        }
+        accentOpen = false;
+    }
+
+    /** @return the tempo of the emitted beats: the pulse's, or half of it while every other pulse alone is a beat */
+    private double beatBpm() {
+        return 60.0 * sampleRateHz / (tempoPeriodSamples * (level.half() ? 2.0 : 1.0));
+    }
+
     private void writeBeat(final EventWriter events, final long beatFrame, final long emitFrame,
         final double confidence) {
         final EventWriter.EventRecord r = events.tryClaim(BEAT, beatFrame);
-        final int barPos = meter.barPosition(accentOpen ? 2 : 1);
+        final int barPos = meter.barPosition(1);
         if (r != null) {
             r.set(BEAT_EMITTED, emitFrame)
-                .set(BEAT_BPM, 60.0 * sampleRateHz / tempoPeriodSamples)
+                .set(BEAT_BPM, beatBpm())
                 .set(BEAT_BAR_POS, barPos)
                 .set(BEAT_CONFIDENCE, confidence)
                 .set(BEAT_INDEX, beatIndex)
@@ -401,7 +428,7 @@ public final class BeatTrackerNode implements AudioNode {
     }
 
     private void writeTempo(final EventWriter events, final long frame, final double confidence) {
-        final double bpm = locked ? 60.0 * sampleRateHz / tempoPeriodSamples : 0.0;
+        final double bpm = locked ? beatBpm() : 0.0;
         reportedBpm = locked ? bpm : Double.NaN;
         final EventWriter.EventRecord r = events.tryClaim(TEMPO, frame);
         if (r != null) {
@@ -413,6 +440,7 @@ public final class BeatTrackerNode implements AudioNode {
         phase.reset();
         tempo.reset();
         meter.reset();
+        level.reset();
         normaliser.reset();
         lowNormaliser.reset();
         loudness.reset();

@@ -6,7 +6,10 @@
  * <p>Parts, each usable alone: {@link org.earshot.detectors.beat.TempoEstimator} (leaky autocorrelation, comb
  * salience, log-normal tempo prior: the octave policy), {@link org.earshot.detectors.beat.BeatPhaseFilter} (the
  * beat-pointer HMM of Krebs, Böck and Widmer 2015, filtered forward as madmom's online mode does) and
- * {@link org.earshot.detectors.beat.MeterTracker} (beat-synchronous meter and downbeat HMM).
+ * {@link org.earshot.detectors.beat.MeterTracker} (beat-synchronous meter and downbeat HMM). A package-private
+ * {@code PulseLevel} decides whether the tracked pulse or every other pulse is the beat, from the alternation of
+ * accents and the tempo prior (the second half of the octave policy: the beat-pointer model alone prefers the fastest
+ * pulse it can explain).
  *
  * <p>Where the defaults come from ({@link org.earshot.detectors.beat.BeatTrackerConfig#defaults()}): tempo range
  * 60–200 BPM (the issue); on-beat share 1/16 (Krebs et al. 2015, also madmom's default); tempo change penalty

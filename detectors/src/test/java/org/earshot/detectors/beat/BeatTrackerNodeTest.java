@@ -117,6 +117,32 @@ class BeatTrackerNodeTest {
     }
 
     @Test
+    void shouldTrackTheBeatRatherThanTheSofterEighthsOfASlowSong() throws InterruptedException {
+        final double bpm = 72.0;
+        final double[] truth = ClickTrack.beats(0.5, 30.0, bpm);
+        final double[] eighths = new double[truth.length];
+        for (int i = 0; i < truth.length; i++) {
+            eighths[i] = truth[i] + 30.0 / bpm;
+        }
+        final float[] x = ClickTrack.render(RATE, 30.5, truth, 1, 11L);
+        final float[] soft = ClickTrack.render(RATE, 30.5, eighths, 0, 12L);
+        for (int i = 0; i < x.length; i++) {
+            x[i] += 0.5f * soft[i];
+        }
+        final List<CollectingSink.Event> beats = beats(run(x, 256, 256));
+        for (final double t : truth) {
+            if (t >= 8.0 && t < 30.0) {
+                assertTrue(hit(t, beats, TOLERANCE_S), "beat at " + t + " s; beats " + beats.stream().map(
+                    e -> String.format("%.3f", seconds(e.frame()))).toList());
+            }
+        }
+        final long extra = beats.stream().filter(e -> seconds(e.frame()) > 8.0 && seconds(e.frame()) < 30.0
+            && !hitTruth(seconds(e.frame()), truth)).count();
+        assertEquals(0, extra, "no beat on the eighths");
+        assertEquals(bpm, beats.get(beats.size() - 1).value(BeatTrackerNode.BEAT_BPM), bpm * 0.02);
+    }
+
+    @Test
     void shouldReLockWithinFourBeatsAfterTempoStepFrom100To128() throws InterruptedException {
         final double step = 15.0;
         final double[] truth = ClickTrack.tempoStep(0.5, step, 30.0, 100.0, 128.0);
