@@ -111,10 +111,21 @@ final class PulseLevel {
             tempoBpm = pulseBpm;
             tempoSinceFrame = soundFrames;
         }
+        final boolean slowAllowed = 0.5 * pulseBpm >= minBpm;
+        final double octaves = Math.log(pulseBpm / thresholdBpm) / Math.log(2.0);
+        if (half && (!slowAllowed || octaves < -TEMPO_MARGIN_OCTAVES)) {
+            // the tracker itself has slowed (to the level emitted, say): every pulse is a beat again at once,
+            // before the new grid has the past pulses to judge it by
+            half = false;
+        }
         final int n = collect(aheadFrames, periodFrames);
         if (n < MIN_PULSES) {
             alternation = 1.0;
-            return !half || flip();
+            if (!half) {
+                lastWasBeat = true;
+                return true;
+            }
+            return flip();
         }
         // classes k mod 4, k counting pulses back from the coming one: 0 and 2 are the coming pulse's parity
         final double same = 0.5 * (classMean[0] + classMean[2]);
@@ -122,16 +133,12 @@ final class PulseLevel {
         final boolean sameStronger = same >= other;
         alternation = sameStronger ? ratio(other, Math.min(classMean[0], classMean[2]))
             : ratio(same, Math.min(classMean[1], classMean[3]));
-        final boolean slowAllowed = 0.5 * pulseBpm >= minBpm;
-        final double octaves = Math.log(pulseBpm / thresholdBpm) / Math.log(2.0);
         if (!half) {
             if (slowAllowed && octaves > 0.0 && alternation < ALTERNATION_ON
                 && soundFrames - tempoSinceFrame < entryFrames) {
                 half = true;
                 lastWasBeat = !sameStronger;
             }
-        } else if (!slowAllowed || octaves < -TEMPO_MARGIN_OCTAVES) {
-            half = false;
         }
         if (!half) {
             lastWasBeat = true;

@@ -43,6 +43,22 @@ class PulseLevelTest {
     }
 
     @Test
+    void shouldEmitEveryPulseAtOnceWhenTheTrackerItselfSlowsToTheEmittedLevel() {
+        final PulseLevel level = new PulseLevel(100.0, 60.0, 100, FPS);
+        run(level, 150.0, new double[] {1.0, 0.0}, 11);
+        assertTrue(level.half(), "150 BPM clicks with silent off-pulses: half the tempo");
+
+        // the tracker now follows the clicks at 75 BPM itself: too few pulses of the new grid to judge yet, and
+        // halving again would drop every other beat
+        final boolean[] beat = run(level, 75.0, new double[] {1.0}, 12);
+
+        assertFalse(level.half());
+        for (int i = 0; i < beat.length; i++) {
+            assertTrue(beat[i], "pulse " + i + " at 75 BPM is a beat");
+        }
+    }
+
+    @Test
     void shouldEmitEveryPulseOfMetronomeWithAccentedDownbeat() {
         final PulseLevel level = new PulseLevel(100.0, 60.0, 100, FPS);
         final boolean[] beat = run(level, 160.0, new double[] {1.0, 0.5, 0.5, 0.5}, 60);
