@@ -136,6 +136,8 @@ public final class BeatTrackerNode implements AudioNode {
     private boolean locked;
     private long beatIndex;
     private double lastBeat;
+    /** Pulse period when {@link #lastBeat} was committed, samples. */
+    private double lastBeatPeriodSamples;
     private double accentBeat;
     private double accent;
     private boolean accentOpen;
@@ -352,9 +354,11 @@ public final class BeatTrackerNode implements AudioNode {
             predicted += beatSamples;
         }
         final double reach = horizonSamples + leadSamples;
-        boolean commit = predicted - decisionFrame <= reach && predicted - lastBeat > REFRACTORY_PERIODS * beatSamples;
-        if (!commit && armed > decisionFrame && predicted > armed + 0.5 * beatSamples
-            && armed - lastBeat > REFRACTORY_PERIODS * beatSamples) {
+        // two commits closer than this are the same pulse seen twice; a pulse of the grid the last one belonged to
+        // is a period of that grid later, so after the tracker doubles its period the next beat is not refused
+        final double refractory = REFRACTORY_PERIODS * Math.min(beatSamples, lastBeatPeriodSamples);
+        boolean commit = predicted - decisionFrame <= reach && predicted - lastBeat > refractory;
+        if (!commit && armed > decisionFrame && predicted > armed + 0.5 * beatSamples && armed - lastBeat > refractory) {
             // the beat held for commitment has vanished: the tracker, having seen it come early, moved on to the next
             predicted = armed;
             commit = true;
@@ -363,6 +367,7 @@ public final class BeatTrackerNode implements AudioNode {
         if (commit) {
             armed = Double.NEGATIVE_INFINITY;
             lastBeat = predicted;
+            lastBeatPeriodSamples = beatSamples;
             if (accentOpen) {
                 closeAccent();
             }
@@ -450,6 +455,7 @@ public final class BeatTrackerNode implements AudioNode {
         locked = false;
         accentOpen = false;
         lastBeat = Double.NEGATIVE_INFINITY;
+        lastBeatPeriodSamples = Double.POSITIVE_INFINITY;
         tempoPeriodSamples = periodSamples * periods[periods.length / 2];
         reportedBpm = Double.NaN;
     }
