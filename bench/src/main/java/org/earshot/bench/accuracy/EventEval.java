@@ -259,6 +259,7 @@ public final class EventEval {
         final double sensitivity, final boolean detail, final PrintStream out) throws Exception {
         final SceneScore score = new SceneScore(0.25, 1.0);
         final Map<String, Integer> falseAlarms = new TreeMap<>();
+        final Map<String, Integer> falseAlarmsByBed = new TreeMap<>();
         double backgroundHours = 0;
         int impactsFound = 0;
         int impactsOverlap = 0;
@@ -276,6 +277,7 @@ public final class EventEval {
             if (name.startsWith("background")) {
                 backgroundHours += x.length / 16_000.0 / 3600;
                 found.forEach(d -> falseAlarms.merge(d.event().label(), 1, Integer::sum));
+                falseAlarmsByBed.put(name, found.size());
                 continue;
             }
             final List<SceneScore.Event> ref = reference(dir.resolve(name + ".events.tsv"));
@@ -330,6 +332,7 @@ public final class EventEval {
         final int fa = falseAlarms.values().stream().mapToInt(Integer::intValue).sum();
         out.printf(Locale.ROOT, "false alarms on event-free backgrounds (%.2f h): %d = %.1f per hour %s%n",
             backgroundHours, fa, fa / backgroundHours, falseAlarms);
+        out.println("  by background: " + falseAlarmsByBed);
     }
 
     /** Lists a scene's annotated events and detections side by side (for diagnosis: {@code --detail}). */

@@ -29,17 +29,25 @@ import org.earshot.engine.ProcessSpec;
  * event needs at least 0.3 s of bed before its context: nothing is decided in the first 1.3 s of a stream,
  * and a sound already under way when the stream starts raises nothing.
  *
+ * <p>After-check: an event is dropped when, within the 1.2 s after its last loud frame, something comes
+ * within {@value #AFTER_DB} dB of its loudest 100 ms and the classifier's eventness over that stretch stays
+ * below {@value #AFTER_EVENTNESS}: the room's texture got louder (a louder clock, a fire flaring up, where one
+ * recording gives way to another), nothing stood out of it. A cough followed by more coughing keeps its
+ * eventness and passes.
+ *
  * <p>Timing: the classifier's context trails the sound by up to a second, so the probability rises soon
  * after an onset but falls late. The event's start and end are therefore taken from the energy: the
- * start is where the energy first rose above the bed (the median energy of the last 3 s before the
- * context) by a fifth of the way (in dB) to the event's peak, at least 3 dB, the end the last frame above
- * that level. Walking back from the peak, the start bridges pauses of up to 100 ms between frames above
- * that level, and pauses of up to 500 ms between stretches whose 100 ms energy is above both that level
- * and the texture level + 3 dB (a cough's first burst before its loudest one); the earlier of the two
- * walks wins. The start is earlier than the decision, which is fine: the event is written later anyway.
- * An event is written once it is decided: when the probability
- * has stayed below the off threshold for the merge gap. {@link #latencyFrames()} declares that horizon
- * (context + smoothing + merge gap) so that the silent tail at the end of a file flushes every event.
+ * start is where the energy first rose above the bed (the median energy of the history before the peak)
+ * by a fifth of the way (in dB) to the event's peak, at least 3 dB, the end the last frame above that
+ * level whose 100 ms energy is also above the texture level the gate measured + 3 dB (so a clock's next
+ * tick does not stretch it). Walking back from the peak, the start bridges pauses of up to 100 ms between
+ * frames above that level, and pauses of up to 500 ms between stretches whose 100 ms energy is above both
+ * that level and the texture level + 3 dB (a cough's first burst before its loudest one); the earlier of the
+ * two walks wins. The start is earlier than the decision, which is fine: the event is written later anyway.
+ * An event is written once it is decided: when the probability has stayed below the off threshold for the
+ * merge gap and the after-check's 1.2 s have passed. {@link #latencyFrames()} declares that horizon
+ * (context + smoothing + merge gap + after-check) so that the silent tail at the end of a file flushes every
+ * event.
  */
 public final class EventDecisionNode implements AudioNode {
     /** Parameter id of the sensitivity, 0 to 1. */
@@ -73,6 +81,21 @@ public final class EventDecisionNode implements AudioNode {
     private static final int IDLE = 0;
     private static final int ACTIVE = 1;
     private static final int PENDING = 2;
+    private static final int HOLD = 3;
+    /**
+     * Frames (1.2 s) after an event's last loud frame that the after-check looks at; the event is written
+     * once they have passed. Long enough to hold the next tick of a clock ticking once a second.
+     */
+    static final int AFTER_FRAMES = 120;
+    /** Fewest frames after the event (past its last 100 ms) the after-check needs to judge. */
+    static final int AFTER_MIN_FRAMES = 20;
+    /** What follows an event is "as loud" when its loudest 100 ms comes within this many dB of the event's. */
+    static final float AFTER_DB = 4f;
+    /**
+     * ...and it is the background when the classifier's mean probability of the decided classes over it
+     * (the eventness) stays below this.
+     */
+    static final float AFTER_EVENTNESS = 0.5f;
 
     private final DecisionConfig config;
     private final ClassifierNode classifier;
@@ -92,6 +115,9 @@ public final class EventDecisionNode implements AudioNode {
     private int above;
     private long start;
     private long lastLoud;
+    private long lastLoudCount;
+    private float eventLoudest;
+    private float endLevel;
     private long pendingSince;
     private float mid;
     private int activeFrames;
@@ -100,8 +126,10 @@ public final class EventDecisionNode implements AudioNode {
     private final long[] historyFrame = new long[HISTORY];
     private final double[] power = new double[HISTORY];
     private final float[] shortDb = new float[HISTORY];
+    private final float[] eventnessRing = new float[HISTORY];
     private double shortSum;
     private final LevelTracker level = new LevelTracker(0.02f);
+    private float gateTexture;
     private int smoothPos;
     private int historyPos;
     private long frameCount;
@@ -150,7 +178,7 @@ public final class EventDecisionNode implements AudioNode {
         minFrames = Math.max(1, (int)Math.round(config.minDurationMs() / hopMs));
         mergeFrames = (int)Math.round(config.mergeGapMs() / hopMs);
         maxDurationFrames = (long)config.maxDurationMs() * spec.sampleRateHz() / 1000;
-        latency = (context + config.smoothFrames() + mergeFrames + 2) * hopFrames;
+        latency = (context + config.smoothFrames() + mergeFrames + AFTER_FRAMES + 2) * hopFrames;
         reset();
     }
 
@@ -221,8 +249,8 @@ public final class EventDecisionNode implements AudioNode {
                 for (int age = 0; age < span; age++) {
                     loudest = Math.max(loudest, shortDb[at(age)]);
                 }
-                loud = loudest - percentile(shortDb, context, context + bedCount - 1, TEXTURE_QUANTILE)
-                    >= config.gateDb();
+                gateTexture = percentile(shortDb, context, context + bedCount - 1, TEXTURE_QUANTILE);
+                loud = loudest - gateTexture >= config.gateDb();
             }
         }
         // eventness: the probability that the context holds one of the decided classes, smoothed
@@ -233,6 +261,7 @@ public final class EventDecisionNode implements AudioNode {
             smoothSum[k] += v - smooth[k][smoothPos];
             smooth[k][smoothPos] = v;
         }
+        eventnessRing[historyPos] = eventness;
         eventSum += eventness - eventRing[smoothPos];
         eventRing[smoothPos] = eventness;
         smoothPos = smoothPos + 1 == config.smoothFrames() ? 0 : smoothPos + 1;
@@ -247,8 +276,10 @@ public final class EventDecisionNode implements AudioNode {
             }
             case ACTIVE -> {
                 accumulate();
-                if (energy >= mid) {
+                if (energy >= mid && shortDb[historyPos] >= endLevel) {
                     lastLoud = centre;
+                    lastLoudCount = frameCount;
+                    eventLoudest = Math.max(eventLoudest, shortDb[historyPos]);
                 }
                 if (s < offLevel || !gate) {
                     state = PENDING;
@@ -260,12 +291,19 @@ public final class EventDecisionNode implements AudioNode {
                     activeFrames = 0;
                 }
             }
-            default -> {
+            case PENDING -> {
                 if (s >= onLevel && gate) {
                     state = ACTIVE;
                     accumulate();
                 } else if (frameCount - pendingSince >= mergeFrames) {
-                    emit(events, Math.max(lastLoud, start + hopFrames));
+                    state = HOLD;
+                }
+            }
+            default -> {
+                if (frameCount - lastLoudCount >= AFTER_FRAMES) {
+                    if (quietAfter()) {
+                        emit(events, Math.max(lastLoud, start + hopFrames));
+                    }
                     state = IDLE;
                     above = 0;
                 }
@@ -282,7 +320,7 @@ public final class EventDecisionNode implements AudioNode {
 
     private void begin(final int peakAge, final float peak, final float floor) {
         final int limit = (int)Math.min(frameCount, HISTORY) - 1;
-        // the bed: the median energy of the history older than the context, else of all of it
+        // the bed: the median energy of the history older than the peak, else of all of it
         final float bed = percentile(Math.min(limit, peakAge + 1) < limit ? peakAge + 1 : 0, limit, 0.5f);
         final float base = Math.max(floor, bed);
         final float level = base + Math.max(ONSET_MIN_DB, ONSET_FRACTION * (peak - base));
@@ -299,8 +337,10 @@ public final class EventDecisionNode implements AudioNode {
         }
         // walk 2: short-term energies above the bed's texture level as well, bridging longer pauses between
         // bursts; isolated ticks and crackles do not lift a 100 ms average above the texture level
-        final float texture = percentile(shortDb, Math.min(limit, peakAge + 1) < limit ? peakAge + 1 : 0, limit,
-            TEXTURE_QUANTILE) + ONSET_MIN_DB;
+        // the texture level the gate measured before the context; the history older than the peak would hold
+        // the sound's own first bursts when its loudest part comes late
+        final float texture = (bedFrames > 0 ? gateTexture : percentile(shortDb,
+            Math.min(limit, peakAge + 1) < limit ? peakAge + 1 : 0, limit, TEXTURE_QUANTILE)) + ONSET_MIN_DB;
         final float burstLevel = Math.max(level, texture);
         int oldest = -1;
         gap = 0;
@@ -329,8 +369,37 @@ public final class EventDecisionNode implements AudioNode {
         mid = level;
         start = historyFrame[at(first)];
         lastLoud = historyFrame[at(loud)];
+        lastLoudCount = frameCount - loud;
+        eventLoudest = -Float.MAX_VALUE;
+        for (int age = 0; age <= Math.min(limit, context - 1); age++) {
+            eventLoudest = Math.max(eventLoudest, shortDb[at(age)]);
+        }
+        endLevel = burstLevel;
         java.util.Arrays.fill(classSum, 0f);
         activeFrames = 0;
+    }
+
+    /**
+     * The after-check: false when something about as loud as the event ({@link #AFTER_DB}) followed it within
+     * {@link #AFTER_FRAMES} (from 100 ms after its last loud frame) and the classifier took that for the
+     * background ({@link #AFTER_EVENTNESS}): the "event" was the room's texture getting louder (a second
+     * clock, a fire flaring up, where one recording gives way to another), not a sound standing out of it.
+     * A sound followed by more of itself (a cough after a cough) keeps its eventness and passes.
+     */
+    private boolean quietAfter() {
+        final long since = frameCount - lastLoudCount;
+        final int to = (int)Math.min(HISTORY - 1, since - SHORT_FRAMES - 1);
+        final int from = (int)Math.max(0, since - AFTER_FRAMES);
+        if (to - from < AFTER_MIN_FRAMES) {
+            return true;
+        }
+        float loudest = -Float.MAX_VALUE;
+        float eventness = 0f;
+        for (int age = from; age <= to; age++) {
+            loudest = Math.max(loudest, shortDb[at(age)]);
+            eventness += eventnessRing[at(age)];
+        }
+        return eventLoudest - loudest >= AFTER_DB || eventness / (to - from + 1) >= AFTER_EVENTNESS;
     }
 
     /** A percentile of the energies at ages {@code [fromAge, toAge]}, to 1 dB, from a histogram (no allocation). */

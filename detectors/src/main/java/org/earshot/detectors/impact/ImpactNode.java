@@ -17,22 +17,39 @@ import org.earshot.engine.ProcessSpec;
 
 /**
  * Detects impacts (a fall, a slammed door, a knock, dropped keys) without training: a sudden, broadband
- * rise of low-frequency-weighted energy well above the background level and the recent peaks,
- * followed by a decay within 800 ms. Steady sounds, slow swells and repeated ticks of the background do
- * not qualify. Reads the log-mel frames; allocation-free.
+ * rise of low-frequency-weighted energy well above the background level, louder than the room's recent
+ * peaks before it and not followed by more of the same, that decays within 800 ms. Steady sounds, slow
+ * swells and the repeated ticks or crackles of a background do not qualify. Reads the log-mel frames;
+ * allocation-free.
  *
  * <p>Per frame the weighted energy is {@code 10 log10(P_all + P_below_1kHz)}. A candidate starts when it
  * rises by {@code rise} dB within three frames, stands {@code prominence} dB above the background
- * ({@link LevelTracker}), with at least an eighth of the bands rising by 6 dB. Its 150 ms energy must
- * peak {@code novelty} dB above the loudest 150 ms energy of the 1.2 s before it: the ticks of a clock or
- * the crackles of a fire are loud but too short to fill 150 ms, and recur within that time, while a loud
- * sound some seconds ago (a bark, a voice) no longer hides an impact. It is
- * confirmed when the energy falls below its peak by half its prominence (at least 4 dB, at most 10 dB)
- * within 800 ms after staying loud for at least 40 ms. At sensitivity 0.5 rise, prominence and novelty
- * are 8, 10 and 4 dB; they fall as the sensitivity rises.
- * Impacts closer than the merge gap form one event, written when the gap has passed.
+ * ({@link LevelTracker}), with at least an eighth of the bands rising by 6 dB. It is confirmed when the
+ * energy falls below its peak by half its prominence (at least 4 dB, at most 10 dB) within 800 ms after
+ * staying loud for at least 40 ms.
  *
- * <p>Given a classifier (optional), an impact is vetoed when the classifier puts more than 80 % of its
+ * <p>Novelty, on both sides. Before: the candidate's 150 ms energy must peak {@code novelty} dB above the
+ * loudest 150 ms energy of the 1.2 s before it (the ticks of a clock or the crackles of a fire are loud
+ * but too short to fill 150 ms, and recur within that time), or its energy below 250 Hz alone must do so
+ * by {@code novelty} + {@value #BASS_EXTRA_DB} dB: a door slammed in a crackling fire is no louder than
+ * the crackles overall, but far louder in the bass, where textures such as fire, rain or a clock carry
+ * little. After: no comparably loud onset may follow within 1.2 s of the impact (or series, see below):
+ * an onset (a rise as a candidate's, even while another candidate runs) whose frame peak over 100 ms comes
+ * within {@code novelty} − {@value #RECUR_MARGIN_DB} dB of the impact's, and its bass peak within
+ * {@code novelty} + {@value #BASS_EXTRA_DB} − {@value #RECUR_MARGIN_DB} dB, is the same source again (a
+ * clock whose ticks just became louder, as where one recording gives way to another), while an impact is
+ * followed by the room's quieter background; high crackles after a thud do not count, they lack its bass.
+ * (A fall followed within 1.2 s by a second thud as loud as the first, beyond the merge gap, is dropped
+ * too: a known cost of this test.) At
+ * sensitivity 0.5 rise, prominence and novelty are 8, 10 and 4 dB; they fall as the sensitivity rises.
+ *
+ * <p>Impacts closer than the merge gap form one event (a series of knocks); a later candidate within the
+ * gap joins it when it is novel or nearly as loud as the series so far ({@code novelty} dB overall, and
+ * {@code novelty} + {@value #BASS_EXTRA_DB} dB in its bass peak). The event is written when the gap and the
+ * 1.2 s after the series have passed. A series longer than
+ * {@value #MAX_SERIES_MS} ms is a texture (a ticking clock after a splice), not an impact, and is dropped.
+ *
+ * <p>Given a classifier (optional), an impact is vetoed when the classifier puts more than 60 % of its
  * probability on background classes at the moment of confirmation: the clunk of a ticking clock or a
  * crackle of a fire is part of a known background texture, not a fall.
  */
@@ -40,6 +57,10 @@ public final class ImpactNode implements AudioNode {
     /** Parameter id of the sensitivity, 0 to 1. */
     public static final int PARAM_SENSITIVITY = 1;
     static final float LOW_HZ = 1000f;
+    /** Upper edge of the bass bands whose own novelty also qualifies an impact, Hz. */
+    static final float BASS_HZ = 250f;
+    /** The bass novelty needs this many dB more than {@code novelty}: a few bands fluctuate more than all. */
+    static final float BASS_EXTRA_DB = 4f;
     static final int DECAY_FRAMES = 80;
     static final float MIN_DECAY_DB = 4f;
     static final float MAX_DECAY_DB = 10f;
@@ -54,7 +75,24 @@ public final class ImpactNode implements AudioNode {
     static final int HOLD_FRAMES = 120;
     /** Frames at the start of a candidate left out of that maximum (its own rise). */
     static final int RISE_FRAMES = 3;
-    static final float VETO_MASS = 0.8f;
+    /**
+     * Frames (1.2 s) after the end of an impact (or series) during which a comparably loud onset drops it; the
+     * event is written once they have passed.
+     */
+    static final int POST_FRAMES = 120;
+    /** The longest series of impacts, ms; a longer one is a texture and is dropped. */
+    static final int MAX_SERIES_MS = 3000;
+    /**
+     * An onset within {@link #POST_FRAMES} after an impact whose frame peak is less than {@code novelty} minus
+     * this many dB below the impact's, and whose frame peak below 250 Hz is less than {@code novelty} +
+     * {@link #BASS_EXTRA_DB} minus this many dB below the impact's, is the same source again: the impact is
+     * dropped.
+     */
+    static final float RECUR_MARGIN_DB = 1f;
+    /** Frames (100 ms) of an onset after an impact over which its frame peak is taken. */
+    static final int ONSET_FRAMES = 10;
+    /** Background-class probability above which the classifier vetoes an impact. */
+    static final float VETO_MASS = 0.6f;
 
     private final ImpactConfig config;
     private final LogMelNode logMel;
@@ -64,6 +102,12 @@ public final class ImpactNode implements AudioNode {
     private final LevelTracker level = new LevelTracker(0.02f);
     private final float[] w = new float[3];
     private final double[] power = new double[SHORT_FRAMES];
+    private final double[] bassPower = new double[SHORT_FRAMES];
+    private final float[] bassRing = new float[HOLD_FRAMES];
+    private float bassPeak;
+    private float candidateBassPeak;
+    private float candidateBassFrame;
+    private int bassBands;
     private int powerPos;
     private final float[] shortRing = new float[HOLD_FRAMES];
     private int shortPos;
@@ -75,6 +119,7 @@ public final class ImpactNode implements AudioNode {
     private int bands;
     private int hopFrames;
     private int mergeFrames;
+    private int maxSeriesFrames;
     private int latency;
     private float riseDb;
     private float prominenceDb;
@@ -83,14 +128,21 @@ public final class ImpactNode implements AudioNode {
     private boolean candidate;
     private long candidateStart;
     private long candidateFrame;
+    private long lastOnsetFrame;
     private float candidatePeak;
     private int loudFrames;
     private float candidateFloor;
     private boolean pending;
     private long pendingStart;
+    private long pendingStartFrame;
     private long pendingEnd;
     private long pendingEndFrame;
     private float pendingConfidence;
+    private float pendingPeak;
+    private float pendingFramePeak;
+    private float pendingRecur;
+    private float pendingBassPeak;
+    private float pendingRecurBass;
 
     /**
      * @param config settings
@@ -133,16 +185,21 @@ public final class ImpactNode implements AudioNode {
         final double lo = MelScale.SLANEY.hzToMel(fs.minHz());
         final double hi = MelScale.SLANEY.hzToMel(fs.maxHz());
         lowBands = 0;
+        bassBands = 0;
         for (int b = 0; b < bands; b++) {
             if (MelScale.SLANEY.melToHz(lo + (hi - lo) * (b + 1) / (bands + 1)) < LOW_HZ) {
                 lowBands = b + 1;
+            }
+            if (MelScale.SLANEY.melToHz(lo + (hi - lo) * (b + 1) / (bands + 1)) < BASS_HZ) {
+                bassBands = b + 1;
             }
         }
         previous = new float[bands];
         previous2 = new float[bands];
         hopFrames = (int)Math.round((double)fs.hop() * spec.sampleRateHz() / fs.sampleRateHz());
         mergeFrames = (int)Math.round(config.mergeGapMs() / fs.hopMs());
-        latency = (DECAY_FRAMES + mergeFrames + 2) * hopFrames;
+        maxSeriesFrames = (int)Math.round(MAX_SERIES_MS / fs.hopMs());
+        latency = (DECAY_FRAMES + Math.max(mergeFrames, POST_FRAMES) + 2) * hopFrames;
         reset();
     }
 
@@ -187,40 +244,64 @@ public final class ImpactNode implements AudioNode {
     private void step(final float[] x, final long centre, final EventWriter events) {
         double all = 0;
         double low = 0;
+        double bass = 0;
         for (int b = 0; b < bands; b++) {
             final double p = Math.pow(10, x[b] / 10.0);
             all += p;
             if (b < lowBands) {
                 low += p;
             }
+            if (b < bassBands) {
+                bass += p;
+            }
         }
+        bassPower[powerPos] = bass;
+        final float bassE = (float)(10 * Math.log10(bass + 1e-12));
         final float e = (float)(10 * Math.log10(all + low + 1e-12));
         power[powerPos] = all + low;
         powerPos = powerPos + 1 == SHORT_FRAMES ? 0 : powerPos + 1;
         double sum = 0;
-        for (final double v : power) {
-            sum += v;
+        double bassSum = 0;
+        for (int k = 0; k < SHORT_FRAMES; k++) {
+            sum += power[k];
+            bassSum += bassPower[k];
         }
+        final float shortBass = (float)(10 * Math.log10(bassSum / SHORT_FRAMES + 1e-12));
         final float shortE = (float)(10 * Math.log10(sum / SHORT_FRAMES + 1e-12));
         frameCount++;
         shortPos = shortPos + 1 == shortRing.length ? 0 : shortPos + 1;
         shortRing[shortPos] = shortE;
+        bassRing[shortPos] = shortBass;
         final float floor = level.floorDb();
         final boolean warm = frameCount > 3;
         final float before = Math.min(w[0], Math.min(w[1], w[2]));
-        if (!candidate && warm && e - before >= riseDb && e - floor >= prominenceDb && broadband(x)) {
+        final boolean onset = warm && e - before >= riseDb && e - floor >= prominenceDb && broadband(x);
+        if (onset) {
+            lastOnsetFrame = frameCount;
+        }
+        if (!candidate && onset) {
             candidate = true;
             candidateStart = centre - 2L * hopFrames;
             candidateFrame = frameCount;
             candidatePeak = e;
             candidateFloor = floor;
             candidateShortPeak = shortE;
-            shortPeak = recentMax();
+            candidateBassPeak = shortBass;
+            candidateBassFrame = bassE;
+            bassPeak = recentMax(bassRing);
+            shortPeak = recentMax(shortRing);
             loudFrames = 0;
+        }
+        if (pending && lastOnsetFrame > pendingEndFrame && frameCount - lastOnsetFrame < ONSET_FRAMES) {
+            // an onset after the impact (a candidate's or one during a candidate): its peak over its first 100 ms
+            pendingRecur = Math.max(pendingRecur, e);
+            pendingRecurBass = Math.max(pendingRecurBass, bassE);
         }
         if (candidate) {
             candidatePeak = Math.max(candidatePeak, e);
             candidateShortPeak = Math.max(candidateShortPeak, shortE);
+            candidateBassPeak = Math.max(candidateBassPeak, shortBass);
+            candidateBassFrame = Math.max(candidateBassFrame, bassE);
             final float decayDb = Math.min(MAX_DECAY_DB, Math.max(MIN_DECAY_DB,
                 0.5f * (candidatePeak - candidateFloor)));
             if (e >= candidatePeak - decayDb) {
@@ -235,8 +316,8 @@ public final class ImpactNode implements AudioNode {
                 candidate = false;
             }
         }
-        if (pending && frameCount - pendingEndFrame > mergeFrames && !candidate) {
-            emit(events);
+        if (pending && !candidate && frameCount - pendingEndFrame >= Math.max(mergeFrames, POST_FRAMES)) {
+            decide(events);
         }
         w[2] = w[1];
         w[1] = w[0];
@@ -246,13 +327,13 @@ public final class ImpactNode implements AudioNode {
         System.arraycopy(x, 0, previous, 0, bands);
     }
 
-    /** @return the loudest short-term energy of the last {@link #HOLD_FRAMES}, leaving out the candidate's rise */
-    private float recentMax() {
+    /** @return the loudest value of a short-term ring over the last {@link #HOLD_FRAMES}, leaving out the rise */
+    private float recentMax(final float[] ring) {
         float m = -200f;
         final int n = (int)Math.min(frameCount, HOLD_FRAMES);
         for (int age = RISE_FRAMES; age < n; age++) {
             final int i = shortPos - age;
-            m = Math.max(m, shortRing[i < 0 ? i + HOLD_FRAMES : i]);
+            m = Math.max(m, ring[i < 0 ? i + HOLD_FRAMES : i]);
         }
         return m;
     }
@@ -268,28 +349,58 @@ public final class ImpactNode implements AudioNode {
     }
 
     private void confirm(final EventWriter events, final long end) {
-        if (backgroundMass > VETO_MASS || candidateShortPeak - shortPeak < noveltyDb) {
+        final boolean novel = candidateShortPeak - shortPeak >= noveltyDb
+            || candidateBassPeak - bassPeak >= noveltyDb + BASS_EXTRA_DB;
+        if (pending && frameCount - pendingEndFrame <= mergeFrames) {
+            // within the gap: a novel or comparably loud impact (overall and in the bass) continues the series
+            if (novel || (candidateShortPeak >= pendingPeak - noveltyDb
+                && candidateBassFrame >= pendingBassPeak - noveltyDb - BASS_EXTRA_DB)) {
+                pendingEnd = end;
+                pendingEndFrame = frameCount;
+                pendingPeak = Math.max(pendingPeak, candidateShortPeak);
+                pendingFramePeak = Math.max(pendingFramePeak, candidatePeak);
+                pendingBassPeak = Math.max(pendingBassPeak, candidateBassFrame);
+                pendingRecur = -200f;
+                pendingRecurBass = -200f;
+                pendingConfidence = Math.max(pendingConfidence, confidence());
+                if (frameCount - pendingStartFrame > maxSeriesFrames) {
+                    pending = false;
+                }
+            }
             return;
         }
-        final float confidence = Math.min(1f, (candidatePeak - candidateFloor) / 40f);
-        if (pending && frameCount - pendingEndFrame <= mergeFrames) {
-            pendingEnd = end;
-            pendingEndFrame = frameCount;
-            pendingConfidence = Math.max(pendingConfidence, confidence);
+        if (backgroundMass > VETO_MASS || !novel) {
             return;
         }
         if (pending) {
-            emit(events);
+            // a new impact while the last one's aftermath is still watched: that ends the watch
+            decide(events);
         }
         pending = true;
         pendingStart = candidateStart;
+        pendingStartFrame = candidateFrame;
         pendingEnd = end;
         pendingEndFrame = frameCount;
-        pendingConfidence = confidence;
+        pendingConfidence = confidence();
+        pendingPeak = candidateShortPeak;
+        pendingFramePeak = candidatePeak;
+        pendingBassPeak = candidateBassFrame;
+        pendingRecur = -200f;
+        pendingRecurBass = -200f;
     }
 
-    private void emit(final EventWriter events) {
+    private float confidence() {
+        return Math.min(1f, (candidatePeak - candidateFloor) / 40f);
+    }
+
+    /** Writes the pending impact unless a comparably loud onset followed it (see the class documentation). */
+    private void decide(final EventWriter events) {
         pending = false;
+        // the same source again: an onset after it about as loud, overall and in the bass
+        if (pendingFramePeak - pendingRecur < noveltyDb - RECUR_MARGIN_DB
+            && pendingBassPeak - pendingRecurBass < noveltyDb + BASS_EXTRA_DB - RECUR_MARGIN_DB) {
+            return;
+        }
         final EventWriter.EventRecord r = events.tryClaim(config.eventType(), pendingStart);
         if (r != null) {
             r.set(SoundEvents.LABEL, config.label())
@@ -306,8 +417,11 @@ public final class ImpactNode implements AudioNode {
         frameCount = 0;
         candidate = false;
         pending = false;
+        lastOnsetFrame = 0;
         java.util.Arrays.fill(power, 0.0);
         java.util.Arrays.fill(shortRing, -200f);
+        java.util.Arrays.fill(bassRing, -200f);
+        java.util.Arrays.fill(bassPower, 0.0);
         shortPos = 0;
         powerPos = 0;
         backgroundMass = 0f;

@@ -124,4 +124,21 @@ class EventDecisionNodeTest {
         Signals.addBurst(later, RATE, RATE / 2, 150, 0.5, 32);
         assertEquals(1, run(later).size());
     }
+
+    @Test
+    void shouldEndAnEventAtItsLastLoudFrameNotAtTheNextTickAndWriteItOnlyAfterWhatFollows()
+        throws InterruptedException {
+        // a burst among a clock's ticks: the event ends with the burst, not at a tick the classifier's
+        // trailing context still covers; it is written once the 1.2 s after it have been heard
+        final float[] x = ticking(12, 41);
+        final int onset = RATE * 6 + 1234;
+        Signals.addBurst(x, RATE, onset, 400, 1.5, 42);
+        final List<CollectingSink.Event> events = run(x);
+        assertEquals(1, events.size(), events.toString());
+        final CollectingSink.Event e = events.get(0);
+        assertEquals(onset, e.value(SoundEvents.START), RATE * 0.03);
+        assertTrue(e.value(SoundEvents.END) < onset + RATE * 0.45, "ends with the burst: " + e);
+        assertTrue(e.emitFrame() - e.value(SoundEvents.END) >= EventDecisionNode.AFTER_FRAMES * 160,
+            "written after the 1.2 s that follow: " + e);
+    }
 }

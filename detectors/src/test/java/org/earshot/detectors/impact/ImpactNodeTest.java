@@ -128,4 +128,46 @@ class ImpactNodeTest {
         assertEquals("mergeGapMs must be in [0, 5000], got -1", assertThrows(IllegalArgumentException.class,
             () -> new ImpactConfig("impact", TYPE, 0, 0.5, -1)).getMessage());
     }
+
+    @Test
+    void shouldStayQuietWhereTheTicksBecomeLouder() throws InterruptedException {
+        // a clock ticking once a second gives way to a louder one (one recording spliced to another): the first
+        // louder tick stands out of the 1.2 s before it, but more of the same follows, so it is no impact
+        final float[] ticks = Signals.noise(RATE * 12, 0.002, 51);
+        for (int t = RATE / 2; t < ticks.length - 80; t += RATE) {
+            // a tick that rings for some 50 ms, as a clock's case does
+            final double amplitude = t < RATE * 6 ? 0.05 : 0.3;
+            final java.util.SplittableRandom r = new java.util.SplittableRandom(t);
+            for (int i = 0; i < RATE / 10; i++) {
+                ticks[t + i] += (float)(amplitude * Math.exp(-i / (0.015 * RATE)) * (r.nextDouble() * 2 - 1));
+            }
+        }
+        final List<CollectingSink.Event> events = run(ticks, 160, 0.5).stream()
+            .filter(e -> e.value(SoundEvents.START) > RATE * 2).toList();
+        assertEquals(List.of(), events, "the louder ticks are the clock's, not an impact");
+    }
+
+    @Test
+    void shouldFindAnImpactWhoseBassStandsOutOfHighCrackles() throws InterruptedException {
+        // a crackling bed: frequent short, high clicks (a fire); an impact whose overall 150 ms energy is no
+        // louder than the loudest crackles, but whose bass (90 Hz) is
+        final float[] x = Signals.noise(RATE * 8, 0.002, 61);
+        final java.util.SplittableRandom r = new java.util.SplittableRandom(62);
+        for (int t = RATE / 4; t < x.length - 400; t += RATE / 20 + r.nextInt(RATE / 10)) {
+            final double a = 0.1 + 0.4 * r.nextDouble();
+            for (int i = 0; i < 64; i++) {
+                x[t + i] += (float)(a * Math.exp(-i / 12.0) * (i % 2 == 0 ? 1 : -1));
+            }
+        }
+        final int at = RATE * 5;
+        for (int i = 0; i < RATE / 3; i++) {
+            final double tt = (double)i / RATE;
+            x[at + i] += (float)(0.04 * Math.exp(-tt / 0.06) * (0.3 * (r.nextDouble() * 2 - 1)
+                + Math.sin(2 * Math.PI * 90 * tt)));
+        }
+        final List<CollectingSink.Event> events = run(x, 160, 0.5).stream()
+            .filter(e -> e.value(SoundEvents.START) > RATE * 2).toList();
+        assertEquals(1, events.size(), events.toString());
+        assertEquals(at, events.get(0).value(SoundEvents.START), RATE * 0.05);
+    }
 }
