@@ -35,6 +35,13 @@ import org.earshot.engine.ProcessSpec;
  * recording gives way to another), nothing stood out of it. A cough followed by more coughing keeps its
  * eventness and passes.
  *
+ * <p>Class novelty: unless the classifier is near certain of it (mean probability over the event at least
+ * {@value #CLASS_CERTAIN}), the winning class must also be new to the room: its mean probability over the event
+ * must be at least {@value #CLASS_NOVELTY_RATIO} times its median probability over the bed (the same 1.8 s before
+ * the context that the loudness gate reads). A texture that the classifier half reads as some class (fire crackle
+ * taken for a rooster) raises that class in the bed nearly as much as in the "event"; so does the second half of a
+ * sound already reported, split in two by a pause. A sound the room did not already hold starts from near zero.
+ *
  * <p>Timing: the classifier's context trails the sound by up to a second, so the probability rises soon
  * after an onset but falls late. The event's start and end are therefore taken from the energy: the
  * start is where the energy first rose above the bed (the median energy of the history before the peak)
@@ -96,6 +103,13 @@ public final class EventDecisionNode implements AudioNode {
      * (the eventness) stays below this.
      */
     static final float AFTER_EVENTNESS = 0.5f;
+    /**
+     * The winning class's mean probability over the event must be at least this many times its median
+     * probability over the bed (class novelty, see the class documentation).
+     */
+    static final float CLASS_NOVELTY_RATIO = 1.5f;
+    /** A class this probable over the event (its mean) needs no class novelty. */
+    static final float CLASS_CERTAIN = 0.9f;
 
     private final DecisionConfig config;
     private final ClassifierNode classifier;
@@ -127,6 +141,11 @@ public final class EventDecisionNode implements AudioNode {
     private final double[] power = new double[HISTORY];
     private final float[] shortDb = new float[HISTORY];
     private final float[] eventnessRing = new float[HISTORY];
+    /** Per decided class, its probability at each history frame (for the class novelty test). */
+    private final float[][] classRing;
+    /** Per decided class, its median probability over the bed before the current event's context. */
+    private final float[] bedClass;
+    private final float[] scratch = new float[HISTORY];
     private double shortSum;
     private final LevelTracker level = new LevelTracker(0.02f);
     private float gateTexture;
@@ -162,6 +181,8 @@ public final class EventDecisionNode implements AudioNode {
         this.eventRing = new float[config.smoothFrames()];
         this.classSum = new float[n];
         this.classThreshold = new float[n];
+        this.classRing = new float[n][HISTORY];
+        this.bedClass = new float[n];
         applySensitivity(config.sensitivity());
     }
 
@@ -262,6 +283,9 @@ public final class EventDecisionNode implements AudioNode {
             smooth[k][smoothPos] = v;
         }
         eventnessRing[historyPos] = eventness;
+        for (int k = 0; k < n; k++) {
+            classRing[k][historyPos] = p[config.classes()[k]];
+        }
         eventSum += eventness - eventRing[smoothPos];
         eventRing[smoothPos] = eventness;
         smoothPos = smoothPos + 1 == config.smoothFrames() ? 0 : smoothPos + 1;
@@ -377,6 +401,16 @@ public final class EventDecisionNode implements AudioNode {
         endLevel = burstLevel;
         java.util.Arrays.fill(classSum, 0f);
         activeFrames = 0;
+        // class novelty: each class's median probability over the bed before the context
+        final int bedCount = (int)Math.max(0,
+            Math.min(frameCount - context, Math.min(bedFrames, limit + 1 - context)));
+        for (int k = 0; k < n; k++) {
+            for (int i = 0; i < bedCount; i++) {
+                scratch[i] = classRing[k][at(context + i)];
+            }
+            java.util.Arrays.sort(scratch, 0, bedCount);
+            bedClass[k] = bedCount > 0 ? scratch[bedCount / 2] : 0f;
+        }
     }
 
     /**
@@ -423,7 +457,11 @@ public final class EventDecisionNode implements AudioNode {
         return LogMelExtractor.FLOOR_DB + bins.length - 1;
     }
 
-    /** Writes the event, labelled with the decided class of highest mean probability, if that clears its threshold. */
+    /**
+     * Writes the event, labelled with the decided class of highest mean probability, if that clears its threshold
+     * and, below {@link #CLASS_CERTAIN}, is at least {@link #CLASS_NOVELTY_RATIO} times the class's median over
+     * the bed.
+     */
     private void emit(final EventWriter events, final long end) {
         int best = 0;
         for (int k = 1; k < n; k++) {
@@ -432,7 +470,8 @@ public final class EventDecisionNode implements AudioNode {
             }
         }
         final float confidence = classSum[best] / Math.max(1, activeFrames);
-        if (confidence < classThreshold[best]) {
+        if (confidence < classThreshold[best]
+            || confidence < CLASS_CERTAIN && confidence < CLASS_NOVELTY_RATIO * bedClass[best]) {
             return;
         }
         final EventWriter.EventRecord r = events.tryClaim(config.eventType(), start);
@@ -466,6 +505,10 @@ public final class EventDecisionNode implements AudioNode {
         }
         java.util.Arrays.fill(eventRing, 0f);
         eventSum = 0;
+        for (int k = 0; k < n; k++) {
+            java.util.Arrays.fill(classRing[k], 0f);
+            bedClass[k] = 0f;
+        }
         state = IDLE;
         above = 0;
         smoothPos = 0;

@@ -38,6 +38,16 @@ class EventDecisionNodeTest {
             List.of(new ClassifierModel.Layer(dim, 2, new float[dim * 2], new float[] {5f, 0f})), "test");
     }
 
+    /** Like {@link #alwaysBurst} but unsure: p(burst) = 0.77 whatever it hears. */
+    private static ClassifierModel unsureBurst() {
+        final FeatureSettings fs = FeatureSettings.defaults();
+        final int dim = PooledFeatures.dimension(fs.bands());
+        final float[] scale = new float[dim];
+        java.util.Arrays.fill(scale, 1f);
+        return new ClassifierModel(fs, List.of("burst", "hiss"), new boolean[] {false, true}, new float[dim], scale,
+            List.of(new ClassifierModel.Layer(dim, 2, new float[dim * 2], new float[] {1.2f, 0f})), "test");
+    }
+
     /**
      * A model that says {@code burst} only when the loudest frame of its context stands far above the
      * context's mean energy (p = 0.5 at 32 dB): a loud sound, not a soft one.
@@ -97,6 +107,17 @@ class EventDecisionNodeTest {
         final List<CollectingSink.Event> events = run(x);
         assertEquals(1, events.size(), events.toString());
         assertEquals(onset, events.get(0).value(SoundEvents.START), RATE * 0.03);
+    }
+
+    @Test
+    void shouldNotReportAClassTheBedAlreadyHeldUnlessCertain() throws InterruptedException {
+        // the same loud sound as above, but the classifier reads the room as 77 % burst before it as much as
+        // during it: the class is not new to the room (a texture half taken for a rooster), nothing is reported
+        final float[] x = ticking(12, 12);
+        Signals.addBurst(x, RATE, RATE * 6 + 1234, 600, 1.5, 13);
+        assertEquals(List.of(), run(x, unsureBurst()));
+        // a near-certain class is reported however the room sounded before (see the test above)
+        assertEquals(1, run(x).size());
     }
 
     @Test
