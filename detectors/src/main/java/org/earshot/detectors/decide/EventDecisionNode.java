@@ -6,6 +6,7 @@ import org.earshot.detectors.classify.FeatureSettings;
 import org.earshot.detectors.classify.LogMelExtractor;
 import org.earshot.detectors.classify.LogMelFrames;
 import org.earshot.detectors.classify.LogMelNode;
+import org.earshot.dsp.math.Selection;
 import org.earshot.engine.AudioNode;
 import org.earshot.engine.BlockContext;
 import org.earshot.engine.EventWriter;
@@ -408,8 +409,7 @@ public final class EventDecisionNode implements AudioNode {
             for (int i = 0; i < bedCount; i++) {
                 scratch[i] = classRing[k][at(context + i)];
             }
-            java.util.Arrays.sort(scratch, 0, bedCount);
-            bedClass[k] = bedCount > 0 ? scratch[bedCount / 2] : 0f;
+            bedClass[k] = bedCount > 0 ? Selection.kth(scratch, bedCount, bedCount / 2) : 0f;
         }
     }
 
