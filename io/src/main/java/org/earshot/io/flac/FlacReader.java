@@ -163,9 +163,8 @@ public final class FlacReader implements Closeable {
             return -1;
         }
         if (silenceLeft > 0) {
-            final int n = (int)Math.min(maxFrames, silenceLeft);
+            final int n = takeSilence(maxFrames);
             Arrays.fill(dst, 0, n * channels, 0f);
-            silenceLeft -= n;
             return n;
         }
         final int n = Math.min(maxFrames, blockFrames - blockPos);
@@ -210,9 +209,8 @@ public final class FlacReader implements Closeable {
             return -1;
         }
         if (silenceLeft > 0) {
-            final int n = (int)Math.min(maxFrames, silenceLeft);
+            final int n = takeSilence(maxFrames);
             Arrays.fill(dst, 0, n * channels, 0);
-            silenceLeft -= n;
             return n;
         }
         final int n = Math.min(maxFrames, blockFrames - blockPos);
@@ -280,26 +278,24 @@ public final class FlacReader implements Closeable {
             final EOFException located = new EOFException(where(offset) + ex.getMessage());
             // a stream that really ends here stays an error; a corrupt frame that only seemed to run past
             // the end is concealed like any other
+            final long at = framesDecoded;
             if (policy == FlacErrorPolicy.FAIL || !concealFrom()) {
                 throw located;
             }
-            recordCorrupt(located);
+            recordCorrupt(located, at);
             return true;
         } catch (final IOException ex) {
             final IOException located = new IOException(where(offset) + ex.getMessage(), ex);
             if (policy == FlacErrorPolicy.FAIL) {
                 throw located;
             }
-            recordCorrupt(located);
+            recordCorrupt(located, framesDecoded);
             if (!concealFrom()) {
                 // nothing decodable follows: the rest of the declared length is silence
-                silenceLeft = Math.max(0, total - framesDecoded);
-                silencedFrames += silenceLeft;
-                framesDecoded += silenceLeft;
-                blockPos = 0;
-                blockFrames = 0;
+                final long rest = Math.max(0, total - framesDecoded);
+                startBlockAfterSilence(rest, 0);
                 ended = true;
-                return silenceLeft > 0;
+                return rest > 0;
             }
             return true;
         }
@@ -310,12 +306,28 @@ public final class FlacReader implements Closeable {
         return true;
     }
 
-    private void recordCorrupt(final IOException problem) {
+    private void recordCorrupt(final IOException problem, final long atFrame) {
         if (firstProblem == null) {
             firstProblem = problem.getMessage();
-            firstProblemAtFrame = framesDecoded - silenceLeft - (blockFrames - blockPos);
+            firstProblemAtFrame = atFrame;
         }
         corruptStretches++;
+    }
+
+    /** Plays {@code silence} frames, then the block of {@code blockSize} frames just decoded (if any). */
+    private void startBlockAfterSilence(final long silence, final int blockSize) {
+        silenceLeft = silence;
+        silencedFrames += silence;
+        blockPos = 0;
+        blockFrames = blockSize;
+        framesDecoded += silence + blockSize;
+    }
+
+    /** @return frames of silence to hand out now, at most {@code maxFrames}, taken off what is left */
+    private int takeSilence(final int maxFrames) {
+        final int n = (int)Math.min(maxFrames, silenceLeft);
+        silenceLeft -= n;
+        return n;
     }
 
     /**
@@ -350,11 +362,7 @@ public final class FlacReader implements Closeable {
                 continue;
             }
             frameCount++;
-            silenceLeft = start - framesDecoded;
-            silencedFrames += silenceLeft;
-            blockPos = 0;
-            blockFrames = frames.blockSizeFrames();
-            framesDecoded = start + blockFrames;
+            startBlockAfterSilence(start - framesDecoded, frames.blockSizeFrames());
             return true;
         }
         return false;
