@@ -12,8 +12,8 @@ public enum Preset {
     /** STFT (2048 points, hop = block) and a level meter: a {@code level} event every 100 ms. */
     METER("meter", "STFT (2048 points, hop = block) + level meter: level events (rms_db, peak_db) every 100 ms"),
     /** STFT, SuperFlux novelty and an online peak picker: {@code onset} events. */
-    ONSETS("onsets", "STFT (23 ms Hann, 5 ms hop) -> SuperFlux novelty -> online peak picker: onset events "
-        + "(time corrected for the 16.6 ms declared latency)"),
+    ONSETS("onsets", "STFT (23 ms Hann, 10 ms hop) -> SuperFlux novelty -> online peak picker: onset events "
+        + "(time corrected for the 21.6 ms declared latency)"),
     /** STFT, SuperFlux novelty and the online beat tracker: predicted {@code beat} and {@code tempo} events. */
     BEATS("beats", "STFT (46 ms Hann, 10 ms hop) -> SuperFlux novelty -> online beat tracker: beat events emitted "
         + "ahead of the beat (predicted time, emit time, bpm, bar position, confidence) and tempo events"),

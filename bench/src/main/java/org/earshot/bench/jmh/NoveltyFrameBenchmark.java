@@ -30,8 +30,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * STFT port (one frame) ──► NoveltyNode.process ──► novelty port: the cost of one novelty value per frame, for
- * each novelty function, with the onset detector's default geometry at 44.1 kHz (1024-sample Hann window, hop
- * 221). The STFT frames are computed beforehand from noise with clicks and cycled (256 consecutive frames; at
+ * each novelty function, with that function's default geometry at 44.1 kHz (1024-sample Hann window, hop
+ * 441 for SuperFlux, 221 for the others). The STFT frames are computed beforehand from noise with clicks and cycled (256 consecutive frames; at
  * each wrap the node sees a stream break and skips the difference for {@code mu} frames, under 1 % of calls).
  */
 @State(Scope.Thread)

@@ -35,8 +35,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * one hop of samples ──► StftNode ──► NoveltyNode ──► OnsetPeakPickerNode ──► event ring: the whole onset
- * detector's cost per STFT frame (one 221-sample block at 44.1 kHz, 5.0 ms of audio), nodes called directly on
- * one thread (no frame ring). {@code 5.0 ms / score} is the detector's real-time factor on one core.
+ * detector's cost per STFT frame (one 441-sample block at 44.1 kHz, 10 ms of audio), nodes called directly on
+ * one thread (no frame ring). {@code 10 ms / score} is the detector's real-time factor on one core.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

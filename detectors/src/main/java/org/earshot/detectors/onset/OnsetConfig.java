@@ -27,8 +27,8 @@ public record OnsetConfig(
     public static final String DEFAULT_STFT_NAME = "onset.stft";
     /** Default window: 23.2 ms, 1024 samples at 44.1 kHz. */
     public static final double DEFAULT_WINDOW_MS = 23.22;
-    /** Default hop: 5 ms (200 frames per second). */
-    public static final double DEFAULT_HOP_MS = 5.0;
+    /** Default hop of the default detector (SuperFlux), ms: see {@link NoveltyType#defaultHopMs()}. */
+    public static final double DEFAULT_HOP_MS = 10.0;
 
     /**
      * @throws IllegalArgumentException naming the field, its allowed range and the value received
@@ -56,7 +56,8 @@ public record OnsetConfig(
     }
 
     /**
-     * The default detector: SuperFlux on a 23.2 ms Hann window every 5 ms, peak picking with a 5 ms look-ahead.
+     * The default detector: SuperFlux on a 23.2 ms Hann window every 10 ms, peak picking with a 10 ms (one hop)
+     * look-ahead.
      *
      * @return the config
      */
@@ -71,7 +72,7 @@ public record OnsetConfig(
      * @return the config
      */
     public static OnsetConfig defaults(final NoveltyType type) {
-        return new OnsetConfig(DEFAULT_STFT_NAME, DEFAULT_WINDOW_MS, DEFAULT_HOP_MS, WindowType.HANN,
+        return new OnsetConfig(DEFAULT_STFT_NAME, DEFAULT_WINDOW_MS, type.defaultHopMs(), WindowType.HANN,
             NoveltyConfig.defaults(type), PeakPickerConfig.defaults(type));
     }
 

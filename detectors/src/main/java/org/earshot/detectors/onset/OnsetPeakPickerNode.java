@@ -185,8 +185,10 @@ public final class OnsetPeakPickerNode implements AudioNode {
                 return;
             }
         }
+        // only running means over a full window that leaves out the stream's first value (which has no predecessor
+        // to differ from) count, so the gate works from the start of a stream, not only after a floor window of it
         float floor = Float.MAX_VALUE;
-        for (long k = Math.max(0, c - floorWindow); k <= c; k++) {
+        for (long k = Math.max(Math.min(c, smooth), c - floorWindow); k <= c; k++) {
             floor = Math.min(floor, smoothed[(int)(k & smoothedMask)]);
         }
         final long averageFrom = Math.max(0, c - preAverage);

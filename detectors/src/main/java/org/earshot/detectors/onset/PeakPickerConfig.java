@@ -59,8 +59,8 @@ public record PeakPickerConfig(
     public static final double DEFAULT_PRE_AVERAGE_MS = 150.0;
     /** Past a peak must dominate, ms (SuperFlux online: 0.01 s). */
     public static final double DEFAULT_PRE_MAX_MS = 10.0;
-    /** Default look-ahead: one 5 ms hop of the default STFT. */
-    public static final double DEFAULT_LOOK_AHEAD_MS = 5.0;
+    /** Default look-ahead of the default detector (SuperFlux): one 10 ms hop. Each function looks one of its hops ahead. */
+    public static final double DEFAULT_LOOK_AHEAD_MS = 10.0;
     /** Shortest time between onsets, ms (SuperFlux's combine: 0.03 s). */
     public static final double DEFAULT_MIN_INTER_ONSET_MS = 30.0;
     /** Steady-noise gate: a peak must be 4 times the novelty floor. */
@@ -97,15 +97,15 @@ public record PeakPickerConfig(
     }
 
     /**
-     * The defaults for a novelty function: the threshold of {@link #defaultThreshold(NoveltyType)} and the
-     * other defaults above.
+     * The defaults for a novelty function: the threshold of {@link #defaultThreshold(NoveltyType)}, a look-ahead
+     * of one {@link NoveltyType#defaultHopMs()} and the other defaults above.
      *
      * @param type the novelty function the picker reads
      * @return the config, named {@value #DEFAULT_NAME}
      */
     public static PeakPickerConfig defaults(final NoveltyType type) {
         return new PeakPickerConfig(DEFAULT_NAME, defaultThreshold(type), DEFAULT_PRE_AVERAGE_MS, DEFAULT_PRE_MAX_MS,
-            DEFAULT_LOOK_AHEAD_MS, DEFAULT_MIN_INTER_ONSET_MS, DEFAULT_FLOOR_FACTOR, DEFAULT_FLOOR_SMOOTH_MS,
+            type.defaultHopMs(), DEFAULT_MIN_INTER_ONSET_MS, DEFAULT_FLOOR_FACTOR, DEFAULT_FLOOR_SMOOTH_MS,
             DEFAULT_FLOOR_WINDOW_MS, DEFAULT_SILENCE_DB);
     }
 
@@ -118,7 +118,7 @@ public record PeakPickerConfig(
      */
     public static double defaultThreshold(final NoveltyType type) {
         return switch (type) {
-            case SUPERFLUX -> 2.0;
+            case SUPERFLUX -> 3.5;
             case SPECTRAL_FLUX -> 4.0;
             case COMPLEX_DOMAIN -> 16.0;
             case HFC -> 0.2;

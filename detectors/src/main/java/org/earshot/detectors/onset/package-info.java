@@ -8,6 +8,6 @@
  *
  * <p>Time stamps: a novelty value and an onset carry the centre of their STFT frame; an onset is decided
  * {@link org.earshot.detectors.onset.OnsetPeakPickerNode#declaredLatencyFrames()} frames later (half the window
- * plus the look-ahead: 16.6 ms with the defaults at 44.1 kHz).
+ * plus the look-ahead: 21.6 ms with the defaults at 44.1 kHz).
  */
 package org.earshot.detectors.onset;

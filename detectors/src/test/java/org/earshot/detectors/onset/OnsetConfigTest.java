@@ -114,7 +114,8 @@ class OnsetConfigTest {
         assertEquals(3, d.novelty().maxFilterBands());
         assertEquals(1.0, d.novelty().logCompression());
         assertEquals(150.0, d.picker().preAverageMs());
-        assertEquals(5.0, d.picker().lookAheadMs());
+        assertEquals(10.0, d.hopMs());
+        assertEquals(10.0, d.picker().lookAheadMs());
         assertEquals(30.0, d.picker().minInterOnsetMs());
         assertEquals(WindowType.HANN, d.window());
     }

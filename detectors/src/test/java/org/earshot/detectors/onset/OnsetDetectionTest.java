@@ -111,17 +111,17 @@ class OnsetDetectionTest {
         final int[] onsets = OnsetSignals.grid(4, 13_000, 11_025);
         final float[] x = OnsetSignals.bursts(RATE * 2, RATE, onsets, 0.8, -60.0, 4);
         final OnsetTestGraphs.Built built = OnsetTestGraphs.build(OnsetConfig.defaults(), RATE, 256);
-        // 1024-sample window: half window 512; look-ahead one 221-sample hop (5 ms)
-        assertEquals(512 + 221, built.plan().latencyFrames());
+        // 1024-sample window: half window 512; look-ahead one 441-sample hop (10 ms)
+        assertEquals(512 + 441, built.plan().latencyFrames());
         final List<CollectingSink.Event> events = OnsetTestGraphs.run(OnsetConfig.defaults(), RATE, x, 256);
         assertEquals(4, events.size(), OnsetTestGraphs.describe(events));
         for (final CollectingSink.Event e : events) {
             assertEquals("onset", e.type());
             assertTrue(e.value(OnsetPeakPickerNode.FIELD_STRENGTH) > 2.0, "strength " + e.value(0));
-            assertEquals(733.0, e.value(OnsetPeakPickerNode.FIELD_LATENCY));
+            assertEquals(953.0, e.value(OnsetPeakPickerNode.FIELD_LATENCY));
             final long emit = (long)e.value(OnsetPeakPickerNode.FIELD_EMIT);
             assertEquals(e.emitFrame(), emit);
-            assertTrue(emit >= e.frame() + 733 && emit < e.frame() + 733 + 256,
+            assertTrue(emit >= e.frame() + 953 && emit < e.frame() + 953 + 256,
                 "decided at " + emit + " for an onset at " + e.frame());
         }
     }
@@ -129,10 +129,11 @@ class OnsetDetectionTest {
     @Test
     void shouldDeclareWindowAndHopForEachRateWhenConfiguredInMilliseconds() {
         assertEquals(1024, OnsetConfig.defaults().stftConfig(44_100).windowLength());
-        assertEquals(221, OnsetConfig.defaults().stftConfig(44_100).hop());
+        assertEquals(441, OnsetConfig.defaults().stftConfig(44_100).hop());
         assertEquals(1024, OnsetConfig.defaults().stftConfig(48_000).windowLength());
-        assertEquals(240, OnsetConfig.defaults().stftConfig(48_000).hop());
+        assertEquals(480, OnsetConfig.defaults().stftConfig(48_000).hop());
         assertEquals(512, OnsetConfig.defaults().stftConfig(22_050).windowLength());
-        assertEquals(110, OnsetConfig.defaults().stftConfig(22_050).hop());
+        assertEquals(221, OnsetConfig.defaults().stftConfig(22_050).hop());
+        assertEquals(221, OnsetConfig.defaults(NoveltyType.SPECTRAL_FLUX).stftConfig(44_100).hop());
     }
 }
