@@ -18,7 +18,8 @@ import java.util.function.Predicate;
 
 /**
  * Runs the packaged command, {@code java @native-config/jvm.options @PROFILE -jar app/target/earshot.jar ARGS}
- * (the profile chosen as {@code ./earshot} chooses it: {@code jvm-live.options} for {@code live}), as
+ * (the profile chosen as {@code ./earshot} chooses it: {@code jvm-live.options} for {@code live}, otherwise
+ * {@code jvm-batch.options} and the compiler directives {@code jit-batch.directives}), as
  * a subprocess of the system tests, with its stdout and stderr in files (no pipe can fill up and block
  * it) and a timeout on everything.
  */
@@ -31,6 +32,9 @@ final class Earshot {
     static final Path LIVE_OPTIONS = Path.of("..", "native-config", "jvm-live.options").toAbsolutePath().normalize();
     /** The launcher's extra JVM options for every other command. */
     static final Path BATCH_OPTIONS = Path.of("..", "native-config", "jvm-batch.options").toAbsolutePath()
+        .normalize();
+    /** The compiler directives the launcher adds to the batch profile. */
+    static final Path BATCH_DIRECTIVES = Path.of("..", "native-config", "jit-batch.directives").toAbsolutePath()
         .normalize();
     /** The launcher script. */
     static final Path LAUNCHER = Path.of("..", "earshot").toAbsolutePath().normalize();
@@ -208,7 +212,12 @@ final class Earshot {
         final List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("@" + JVM_OPTIONS);
-        command.add("@" + (args.length > 0 && "live".equals(args[0]) ? LIVE_OPTIONS : BATCH_OPTIONS));
+        if (args.length > 0 && "live".equals(args[0])) {
+            command.add("@" + LIVE_OPTIONS);
+        } else {
+            command.add("@" + BATCH_OPTIONS);
+            command.add("-XX:CompilerDirectivesFile=" + BATCH_DIRECTIVES);
+        }
         command.add("-jar");
         command.add(JAR.toString());
         command.addAll(List.of(args));
