@@ -171,7 +171,7 @@ class GraphRunnerTest {
         final float[] x = impulses(48_000, 100, 24_000);
         try (GraphHarness h = GraphHarness.start(plan(mode, EventMode.OFFLINE, 256))) {
             h.sink().recording(false);
-            final long[] windows = h.allocationWindows(x, 256, 20_000, 10_000, 3);
+            final long[] windows = h.allocationWindows(x, 256, 20_000, 10_000, 5);
             assertEquals(0, windows[windows.length - 1],
                 "bytes allocated on graph threads per 10,000-block window: " + java.util.Arrays.toString(windows));
             h.end();
