@@ -197,7 +197,13 @@ public final class OnsetPeakPickerNode implements AudioNode {
             sum += values[(int)(k & valueMask)];
         }
         final double mean = sum / (c - averageFrom + 1);
-        if (v < mean + threshold || v < floorFactor * floor || levels[cSlot] < silenceDb) {
+        // the three gates (adaptive threshold, steady-noise floor, silence) as one margin that must not be negative:
+        // one branch that goes both ways all the time, where three branches would each stay one-sided until, say,
+        // the first silence, and send the compiled method back to the interpreter when it comes (the sign of each
+        // difference is that of the comparison it replaces)
+        final double margin = Math.min(Math.min(v - (mean + threshold), v - floorFactor * floor),
+            levels[cSlot] - silenceDb);
+        if (margin < 0.0) {
             return;
         }
         final long time = times[cSlot];
