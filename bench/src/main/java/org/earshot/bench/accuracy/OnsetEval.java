@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.earshot.detectors.onset.NoveltyType;
 import org.earshot.detectors.onset.OnsetConfig;
 import org.earshot.detectors.onset.PeakPickerConfig;
+import org.earshot.dsp.filter.AdaptiveWhiteningConfig;
 
 /**
  * The onset evaluation: runs earshot's streaming onset graph (the same nodes, through the engine, offline) over
@@ -26,7 +27,8 @@ import org.earshot.detectors.onset.PeakPickerConfig;
  * java --add-exports java.base/jdk.internal.misc=ALL-UNNAMED -cp bench/target/earshot-bench.jar \
  *     org.earshot.bench.accuracy.OnsetEval --eval-dir ../shared/eval/onsets --out /tmp/onsets
  * options: [--novelty SUPERFLUX|...|all] [--threshold X]
- *     [--look-ahead-ms MS] [--log-compression LAMBDA] [--floor-factor K] [--block FRAMES] [--no-peers]
+ *     [--look-ahead-ms MS] [--log-compression LAMBDA] [--floor-factor K] [--whitening SECONDS:FLOOR]
+ *     [--block FRAMES] [--no-peers]
  *     [--tarsos-buffer N] [--tarsos-overlap N] [--passes N]
  * </pre>
  *
@@ -37,6 +39,9 @@ import org.earshot.detectors.onset.PeakPickerConfig;
  * pass; earshot's wall time (engine start to last event, per file, decoding included) is printed at the end.
  */
 public final class OnsetEval {
+    /** Peak floor of {@code --whitening} when none is given: raw FFT magnitude (about -90 dB below a full-scale sine). */
+    static final float DEFAULT_WHITENING_FLOOR = 0.01f;
+
     private OnsetEval() {
     }
 
@@ -61,6 +66,7 @@ public final class OnsetEval {
         Double lookAheadMs = null;
         Double logCompression = null;
         Double floorFactor = null;
+        AdaptiveWhiteningConfig whitening = null;
         int block = 512;
         int passes = 1;
         boolean peers = true;
@@ -75,6 +81,11 @@ public final class OnsetEval {
                 case "--look-ahead-ms" -> lookAheadMs = Double.parseDouble(args[++i]);
                 case "--log-compression" -> logCompression = Double.parseDouble(args[++i]);
                 case "--floor-factor" -> floorFactor = Double.parseDouble(args[++i]);
+                case "--whitening" -> {
+                    final String[] w = args[++i].split(":", 2);
+                    whitening = new AdaptiveWhiteningConfig(Double.parseDouble(w[0]),
+                        w.length > 1 ? Float.parseFloat(w[1]) : DEFAULT_WHITENING_FLOOR);
+                }
                 case "--block" -> block = Integer.parseInt(args[++i]);
                 case "--passes" -> passes = Integer.parseInt(args[++i]);
                 case "--no-peers" -> peers = false;
@@ -113,6 +124,9 @@ public final class OnsetEval {
             }
             if (lookAheadMs != null) {
                 config = config.withPicker(config.picker().withLookAheadMs(lookAheadMs));
+            }
+            if (whitening != null) {
+                config = config.withNovelty(config.novelty().withWhitening(whitening));
             }
             final String name = types.size() == 1 && type == NoveltyType.SUPERFLUX
                 ? "earshot" : "earshot-" + type.name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -184,7 +198,7 @@ public final class OnsetEval {
 
     private static int usage() {
         System.err.println("usage: OnsetEval --eval-dir DIR --out DIR [--novelty TYPE|all] [--threshold X] "
-            + "[--look-ahead-ms MS] [--log-compression LAMBDA] [--floor-factor K] [--block FRAMES] "
+            + "[--look-ahead-ms MS] [--log-compression LAMBDA] [--floor-factor K] [--whitening SECONDS[:FLOOR]] [--block FRAMES] "
             + "[--no-peers] [--tarsos-buffer N] [--tarsos-overlap N] [--passes N]");
         return 2;
     }

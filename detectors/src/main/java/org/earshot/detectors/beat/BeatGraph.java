@@ -56,7 +56,7 @@ public record BeatGraph(StftNode stft, NoveltyNode novelty, NoveltyNode lowNovel
      */
     public static NoveltyConfig lowBand(final NoveltyConfig full, final double maxHz) {
         return new NoveltyConfig(full.name() + ".low", full.type(), full.bandsPerOctave(), full.minHz(), maxHz,
-            full.logCompression(), full.maxFilterBands(), full.diffRatio());
+            full.logCompression(), full.maxFilterBands(), full.diffRatio(), full.whitening());
     }
 
     /**

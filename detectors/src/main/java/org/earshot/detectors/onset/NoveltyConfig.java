@@ -1,5 +1,7 @@
 package org.earshot.detectors.onset;
 
+import org.earshot.dsp.filter.AdaptiveWhiteningConfig;
+
 /**
  * Settings of a {@link NoveltyNode}, validated on construction.
  *
@@ -16,6 +18,9 @@ package org.earshot.detectors.onset;
  * @param diffRatio      chooses the frame distance {@code mu} of the difference, as in SuperFlux: the distance
  *                       from the window's centre to where it first rises above {@code diffRatio} of its peak,
  *                       in hops, rounded, at least 1; in (0, 1)
+ * @param whitening      adaptive whitening (Stowell and Plumbley 2007) of each bin by its recent peak before the
+ *                       novelty function, or {@code null} (the default) for none. Whitened magnitudes are ratios in
+ *                       (0, 1], so the novelty has other units and wants another threshold (see the README)
  */
 public record NoveltyConfig(
     String name,
@@ -25,7 +30,8 @@ public record NoveltyConfig(
     double maxHz,
     double logCompression,
     int maxFilterBands,
-    double diffRatio) {
+    double diffRatio,
+    AdaptiveWhiteningConfig whitening) {
     /** Most bands per octave accepted. */
     public static final int MAX_BANDS_PER_OCTAVE = 96;
     /** Highest frequency accepted, Hz. */
@@ -91,7 +97,7 @@ public record NoveltyConfig(
      */
     public static NoveltyConfig defaults(final NoveltyType type) {
         return new NoveltyConfig(DEFAULT_NAME, type, DEFAULT_BANDS_PER_OCTAVE, DEFAULT_MIN_HZ, DEFAULT_MAX_HZ,
-            DEFAULT_LOG_COMPRESSION, DEFAULT_MAX_FILTER_BANDS, DEFAULT_DIFF_RATIO);
+            DEFAULT_LOG_COMPRESSION, DEFAULT_MAX_FILTER_BANDS, DEFAULT_DIFF_RATIO, null);
     }
 
     /**
@@ -100,7 +106,7 @@ public record NoveltyConfig(
      */
     public NoveltyConfig withName(final String newName) {
         return new NoveltyConfig(newName, type, bandsPerOctave, minHz, maxHz, logCompression, maxFilterBands,
-            diffRatio);
+            diffRatio, whitening);
     }
 
     /**
@@ -109,6 +115,15 @@ public record NoveltyConfig(
      */
     public NoveltyConfig withLogCompression(final double newLogCompression) {
         return new NoveltyConfig(name, type, bandsPerOctave, minHz, maxHz, newLogCompression, maxFilterBands,
-            diffRatio);
+            diffRatio, whitening);
+    }
+
+    /**
+     * @param newWhitening adaptive whitening settings, or {@code null} for none
+     * @return a copy with them
+     */
+    public NoveltyConfig withWhitening(final AdaptiveWhiteningConfig newWhitening) {
+        return new NoveltyConfig(name, type, bandsPerOctave, minHz, maxHz, logCompression, maxFilterBands,
+            diffRatio, newWhitening);
     }
 }

@@ -6,6 +6,7 @@ import java.util.Set;
 import org.earshot.detectors.spectral.SpectrumFrames;
 import org.earshot.detectors.spectral.SpectrumView;
 import org.earshot.detectors.spectral.StftNode;
+import org.earshot.dsp.filter.AdaptiveWhitening;
 import org.earshot.dsp.filter.LogFilterbank;
 import org.earshot.dsp.filter.LogFilterbankConfig;
 import org.earshot.dsp.filter.TriangleNorm;
@@ -25,6 +26,12 @@ import org.earshot.engine.ProcessSpec;
  * Magnitudes are multiplied by {@code 1024 / sum(window)} before compression, so a sinusoid has the magnitude it
  * has in a 2048-sample Hann STFT of a float signal (the setting the SuperFlux parameters were published for),
  * whatever the window length and sample rate. Compression is {@code ln(1 + lambda x)}.
+ *
+ * <h2>Adaptive whitening</h2>
+ * With {@link NoveltyConfig#whitening()} set, each bin is first divided by its own slowly decaying peak
+ * ({@link AdaptiveWhitening}, Stowell and Plumbley 2007), in a copy of the frame: the novelty then measures change
+ * relative to what each frequency has recently done, whatever the input gain and spectral tilt. The level that the
+ * peak picker's silence gate reads stays that of the unwhitened frame.
  *
  * <h2>Difference distance</h2>
  * The flux, HFC and energy functions compare frame {@code n} with frame {@code n - mu}; {@code mu} is derived
@@ -71,6 +78,10 @@ public final class NoveltyNode implements AudioNode {
     private float[][] cdRe;
     private float[][] cdIm;
     private int cdCurrent;
+
+    private AdaptiveWhitening whitening;
+    private float[] whiteMagnitude;
+    private float[] whiteComplex;
 
     private long seen;
     private long expectedIndex;
@@ -177,6 +188,15 @@ public final class NoveltyNode implements AudioNode {
             }
             default -> throw new IllegalStateException("unknown novelty " + config.type());
         }
+        if (config.whitening() != null) {
+            whitening = new AdaptiveWhitening(config.whitening(), bins, hop, spec.sampleRateHz());
+            whiteMagnitude = new float[bins];
+            whiteComplex = config.type().needsComplex() ? new float[2 * bins] : null;
+        } else {
+            whitening = null;
+            whiteMagnitude = null;
+            whiteComplex = null;
+        }
         final int capacity = SpectrumFrames.capacityFor(spec.maxFrames(), hop);
         this.output = setup.declareOutput("novelty", () -> new NoveltyFrames(capacity));
         reset();
@@ -242,10 +262,27 @@ public final class NoveltyNode implements AudioNode {
             if (index != expectedIndex) {
                 seen = 0;
                 historyPos = 0;
+                if (whitening != null) {
+                    whitening.reset();
+                }
             }
             expectedIndex = index + 1;
-            final float[] mag = in.magnitude(i);
+            float[] mag = in.magnitude(i);
+            float[] complex = null;
+            // the level (silence gate) is that of the sound, not of the whitened spectrum
             final float level = levelDb(mag);
+            if (whitening != null) {
+                // whitened copies: the STFT's arrays are shared with every other reader of the frame
+                System.arraycopy(mag, 0, whiteMagnitude, 0, bins);
+                if (whiteComplex != null) {
+                    System.arraycopy(in.complex(i), 0, whiteComplex, 0, 2 * bins);
+                    whitening.apply(whiteMagnitude, whiteComplex);
+                    complex = whiteComplex;
+                } else {
+                    whitening.apply(whiteMagnitude);
+                }
+                mag = whiteMagnitude;
+            }
             final double value;
             final boolean valid;
             switch (config.type()) {
@@ -263,7 +300,7 @@ public final class NoveltyNode implements AudioNode {
                 }
                 default -> {
                     valid = seen >= 2;
-                    value = complexDomain(in.complex(i), mag, valid);
+                    value = complexDomain(complex != null ? complex : in.complex(i), mag, valid);
                 }
             }
             seen++;
@@ -417,5 +454,8 @@ public final class NoveltyNode implements AudioNode {
         expectedIndex = -1;
         historyPos = 0;
         cdCurrent = 0;
+        if (whitening != null) {
+            whitening.reset();
+        }
     }
 }

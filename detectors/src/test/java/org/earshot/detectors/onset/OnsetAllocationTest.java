@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 
+import org.earshot.dsp.filter.AdaptiveWhiteningConfig;
 import org.earshot.engine.graph.ThreadingMode;
 import org.earshot.engine.runtime.GraphHarness;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,6 +30,19 @@ class OnsetAllocationTest {
                 + Arrays.toString(windows));
             assertEquals(0, windows[windows.length - 1], Arrays.toString(windows));
             assertTrue(h.counters().blocksProcessed() >= 30_000);
+            h.end();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(NoveltyType.class)
+    void shouldNotAllocateInSteadyStateWhenWhitening(final NoveltyType type) throws InterruptedException {
+        final OnsetConfig d = OnsetConfig.defaults(type);
+        final OnsetConfig config = d.withNovelty(d.novelty().withWhitening(new AdaptiveWhiteningConfig(10.0, 0.01f)));
+        try (GraphHarness h = GraphHarness.start(OnsetTestGraphs.build(config, RATE, 256).plan())) {
+            h.sink().recording(false);
+            final long[] windows = h.allocationWindows(OnsetBlockSizeInvarianceTest.mixture(), 256, 20_000, 10_000, 3);
+            assertEquals(0, windows[windows.length - 1], Arrays.toString(windows));
             h.end();
         }
     }

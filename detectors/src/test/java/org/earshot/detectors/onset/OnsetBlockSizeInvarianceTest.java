@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
+import org.earshot.dsp.filter.AdaptiveWhiteningConfig;
 import org.earshot.engine.runtime.CollectingSink;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -30,10 +31,25 @@ class OnsetBlockSizeInvarianceTest {
     @ParameterizedTest
     @EnumSource(NoveltyType.class)
     void shouldGiveIdenticalOnsetsWhateverTheBlockSize(final NoveltyType type) throws InterruptedException {
-        final OnsetConfig config = OnsetConfig.defaults(type);
+        assertBlockSizeInvariant(OnsetConfig.defaults(type), 8);
+    }
+
+    @ParameterizedTest
+    @EnumSource(NoveltyType.class)
+    void shouldGiveIdenticalOnsetsWhateverTheBlockSizeWhenWhitening(final NoveltyType type)
+        throws InterruptedException {
+        final OnsetConfig d = OnsetConfig.defaults(type);
+        assertBlockSizeInvariant(d.withNovelty(d.novelty().withWhitening(new AdaptiveWhiteningConfig(10.0, 0.01f)))
+            // whitened magnitudes are at most 1: thresholds below the unwhitened ones
+            .withPicker(d.picker().withThreshold(type == NoveltyType.SUPERFLUX ? 2.0 : 0.25 * d.picker().threshold())),
+            4);
+    }
+
+    private static void assertBlockSizeInvariant(final OnsetConfig config, final int minOnsets)
+        throws InterruptedException {
         final float[] x = mixture();
         final List<CollectingSink.Event> reference = OnsetTestGraphs.run(config, RATE, x, 256);
-        assertTrue(reference.size() >= 8, "reference onsets " + OnsetTestGraphs.describe(reference));
+        assertTrue(reference.size() >= minOnsets, "reference onsets " + OnsetTestGraphs.describe(reference));
         for (final int block : new int[] {1, 37, 4096}) {
             final List<CollectingSink.Event> events = OnsetTestGraphs.run(config, RATE, x, block);
             assertEquals(OnsetTestGraphs.describe(reference), OnsetTestGraphs.describe(events), "block " + block);

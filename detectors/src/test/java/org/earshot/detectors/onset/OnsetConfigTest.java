@@ -27,7 +27,7 @@ class OnsetConfigTest {
 
     private static NoveltyConfig novelty(final String name, final NoveltyType type, final int bpo, final double minHz,
         final double maxHz, final double lambda, final int maxFilter, final double ratio) {
-        return new NoveltyConfig(name, type, bpo, minHz, maxHz, lambda, maxFilter, ratio);
+        return new NoveltyConfig(name, type, bpo, minHz, maxHz, lambda, maxFilter, ratio, null);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
+import org.earshot.dsp.filter.AdaptiveWhiteningConfig;
 import org.earshot.dsp.stft.StftConfig;
 import org.earshot.engine.runtime.CollectingSink;
 import org.junit.jupiter.api.Test;
@@ -124,6 +125,35 @@ class OnsetDetectionTest {
             assertTrue(emit >= e.frame() + 953 && emit < e.frame() + 953 + 256,
                 "decided at " + emit + " for an onset at " + e.frame());
         }
+    }
+
+    @Test
+    void shouldGiveTheSameOnsetsAndStrengthsAtAnyInputGainWhenWhitening() throws InterruptedException {
+        // whitening divides each bin by its own recent peak, so a gain cancels out (the floor is far below the
+        // signal and the silence gate far below the quieter copy)
+        final OnsetConfig d = OnsetConfig.defaults();
+        final OnsetConfig config = d.withNovelty(d.novelty().withWhitening(new AdaptiveWhiteningConfig(10.0, 1e-6f)))
+            .withPicker(d.picker().withThreshold(2.0));
+        final float[] x = OnsetBlockSizeInvarianceTest.mixture();
+        final float[] quiet = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            quiet[i] = 0.1f * x[i];
+        }
+        final List<CollectingSink.Event> loud = OnsetTestGraphs.run(config, RATE, x, 256);
+        final List<CollectingSink.Event> soft = OnsetTestGraphs.run(config, RATE, quiet, 256);
+        assertTrue(loud.size() >= 8, OnsetTestGraphs.describe(loud));
+        assertEquals(loud.size(), soft.size(), OnsetTestGraphs.describe(loud) + " / " + OnsetTestGraphs.describe(soft));
+        for (int i = 0; i < loud.size(); i++) {
+            assertEquals(loud.get(i).frame(), soft.get(i).frame());
+            final double a = loud.get(i).value(OnsetPeakPickerNode.FIELD_STRENGTH);
+            assertEquals(a, soft.get(i).value(OnsetPeakPickerNode.FIELD_STRENGTH), 1e-3 * a);
+        }
+        // without whitening the same gain moves every strength
+        final List<CollectingSink.Event> plainLoud = OnsetTestGraphs.run(OnsetConfig.defaults(), RATE, x, 256);
+        final List<CollectingSink.Event> plainSoft = OnsetTestGraphs.run(OnsetConfig.defaults(), RATE, quiet, 256);
+        final double first = plainLoud.get(0).value(OnsetPeakPickerNode.FIELD_STRENGTH);
+        assertTrue(Math.abs(first - plainSoft.get(0).value(OnsetPeakPickerNode.FIELD_STRENGTH)) > 0.1 * first,
+            OnsetTestGraphs.describe(plainLoud) + " / " + OnsetTestGraphs.describe(plainSoft));
     }
 
     @Test
