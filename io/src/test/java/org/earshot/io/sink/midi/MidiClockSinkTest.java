@@ -92,10 +92,26 @@ class MidiClockSinkTest {
         assertEquals(ShortMessage.STOP, got.get(got.size() - 1).status(), "Stop last");
         final List<Received> clocks = got.stream().filter(r -> r.status() == ShortMessage.TIMING_CLOCK).toList();
         assertTrue(clocks.size() >= 8 * 24, "pulses: " + clocks.size());
-        for (int k = 0; k < beats.length; k++) {
-            final double errorMs = (clocks.get(24 * k).atNs() - beats[k]) / 1e6;
-            assertEquals(0.0, errorMs, 3.0, "pulse " + 24 * k + " on beat " + k);
+        // The time stamps (microseconds on the sink's clock) are the schedule. The sink's clock started at an
+        // unknown nanoTime: the earliest any pulse arrived after its stamp bounds it (a pulse the scheduler sent
+        // on time arrives microseconds after its stamp). Each beat's first pulse is stamped on the beat.
+        long clockStartNs = Long.MAX_VALUE;
+        for (final Received r : clocks) {
+            clockStartNs = Math.min(clockStartNs, r.atNs() - 1_000L * r.stampUs());
         }
+        final List<Double> arrivalErrorsMs = new ArrayList<>();
+        for (int k = 0; k < beats.length; k++) {
+            final Received pulse = clocks.get(24 * k);
+            final double stampErrorMs = (clockStartNs + 1_000L * pulse.stampUs() - beats[k]) / 1e6;
+            assertEquals(0.0, stampErrorMs, 1.0, "time stamp of pulse " + 24 * k + " on beat " + k);
+            arrivalErrorsMs.add(Math.abs(pulse.atNs() - beats[k]) / 1e6);
+        }
+        // arrivals carry the scheduler thread's wake-up on a shared machine: most on the beat, none far off
+        arrivalErrorsMs.sort(null);
+        assertTrue(arrivalErrorsMs.get(arrivalErrorsMs.size() / 2) <= 3.0, "beat pulses arrived off the beat by (ms) "
+            + arrivalErrorsMs);
+        assertTrue(arrivalErrorsMs.get(arrivalErrorsMs.size() - 1) <= 25.0, "beat pulses arrived off the beat by (ms) "
+            + arrivalErrorsMs);
         // The MIDI time stamps are the schedule: exact. Arrival times also carry the scheduler thread's wake-up
         // jitter on a shared machine, so they are held to the schedule in aggregate: 95% of gaps within 3 ms.
         int gapsOff = 0;
