@@ -26,7 +26,11 @@ import org.earshot.engine.ProcessSpec;
  * floor ({@link LevelTracker}). To start one, its loudest 100 ms must also stand {@code gateDb} above the
  * bed's texture level: the 90 % quantile of the 100 ms energies of the 1.8 s before the context. A ticking
  * clock or a crackling fire sets that level at its own ticks and crackles, so the room's recurring
- * texture cannot start an event however the classifier reads it; a sound must be louder than that. An
+ * texture cannot start an event however the classifier reads it; a sound must be louder than that. And the
+ * loud moment must be the one the classifier hears: its (unsmoothed) eventness must reach the on threshold
+ * within {@value #HEARD_FRAMES} frames (300 ms) of the context's loudest 100 ms. When it rises only later,
+ * something quieter than that moment set it off (a clock's texture changing a second after one of its louder
+ * ticks), and the loudness gate would credit a sound the classifier took for the background. An
  * event needs at least 0.3 s of bed before its context: nothing is decided in the first 1.3 s of a stream,
  * and a sound already under way when the stream starts raises nothing.
  *
@@ -111,6 +115,11 @@ public final class EventDecisionNode implements AudioNode {
     static final float CLASS_NOVELTY_RATIO = 1.5f;
     /** A class this probable over the event (its mean) needs no class novelty. */
     static final float CLASS_CERTAIN = 0.9f;
+    /**
+     * Frames (300 ms) either side of the context's loudest 100 ms within which the classifier's eventness must
+     * reach the on threshold for the loudness gate to open (see the class documentation).
+     */
+    static final int HEARD_FRAMES = 30;
 
     private final DecisionConfig config;
     private final ClassifierNode classifier;
@@ -268,11 +277,24 @@ public final class EventDecisionNode implements AudioNode {
                 loud = false;
             } else {
                 float loudest = -Float.MAX_VALUE;
+                int loudestAge = 0;
                 for (int age = 0; age < span; age++) {
-                    loudest = Math.max(loudest, shortDb[at(age)]);
+                    if (shortDb[at(age)] > loudest) {
+                        loudest = shortDb[at(age)];
+                        loudestAge = age;
+                    }
                 }
                 gateTexture = percentile(shortDb, context, context + bedCount - 1, TEXTURE_QUANTILE);
                 loud = loudest - gateTexture >= config.gateDb();
+                if (loud) {
+                    // the loud moment must be what the classifier hears as an event, not the bed around it
+                    float heard = 0f;
+                    for (int age = Math.max(1, loudestAge - HEARD_FRAMES); age <= Math.min(HISTORY - 1,
+                        loudestAge + HEARD_FRAMES); age++) {
+                        heard = Math.max(heard, eventnessRing[at(age)]);
+                    }
+                    loud = heard >= onLevel;
+                }
             }
         }
         // eventness: the probability that the context holds one of the decided classes, smoothed

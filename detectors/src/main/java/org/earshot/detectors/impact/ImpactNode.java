@@ -33,20 +33,25 @@ import org.earshot.engine.ProcessSpec;
  * but too short to fill 150 ms, and recur within that time), or its energy below 250 Hz alone must do so
  * by {@code novelty} + {@value #BASS_EXTRA_DB} dB: a door slammed in a crackling fire is no louder than
  * the crackles overall, but far louder in the bass, where textures such as fire, rain or a clock carry
- * little. After: no comparably loud onset may follow within 1.2 s of the impact (or series, see below):
+ * little. After: no comparably loud onset may follow within 2.2 s of the impact (or series, see below):
  * an onset (a rise as a candidate's, even while another candidate runs) whose frame peak over 100 ms comes
- * within {@code novelty} − {@value #RECUR_MARGIN_DB} dB of the impact's, and its bass peak within
+ * within {@code novelty} − {@value #RECUR_MARGIN_DB} dB of the impact's (and is at most
+ * {@value #RECUR_ABOVE_DB} dB louder), and its bass peak within
  * {@code novelty} + {@value #BASS_EXTRA_DB} − {@value #RECUR_MARGIN_DB} dB, is the same source again (a
  * clock whose ticks just became louder, as where one recording gives way to another), while an impact is
- * followed by the room's quieter background; high crackles after a thud do not count, they lack its bass.
- * (A fall followed within 1.2 s by a second thud as loud as the first, beyond the merge gap, is dropped
+ * followed by the room's quieter background; high crackles after a thud do not count, they lack its bass,
+ * and neither does a much louder sound after it (a fire's loud pop after a door slam), which is not the
+ * impact's source repeating itself.
+ * 2.2 s holds two periods of a clock ticking once a second, so a tick-tock clock whose tock is a few dB
+ * quieter than its tick still repeats the tick's level within it.
+ * (A fall followed within 2.2 s by a second thud as loud as the first, beyond the merge gap, is dropped
  * too: a known cost of this test.) At
  * sensitivity 0.5 rise, prominence and novelty are 8, 10 and 4 dB; they fall as the sensitivity rises.
  *
  * <p>Impacts closer than the merge gap form one event (a series of knocks); a later candidate within the
  * gap joins it when it is novel or nearly as loud as the series so far ({@code novelty} dB overall, and
  * {@code novelty} + {@value #BASS_EXTRA_DB} dB in its bass peak). The event is written when the gap and the
- * 1.2 s after the series have passed. A series longer than
+ * 2.2 s after the series have passed. A series longer than
  * {@value #MAX_SERIES_MS} ms is a texture (a ticking clock after a splice), not an impact, and is dropped.
  *
  * <p>Given a classifier (optional), an impact is vetoed when the classifier puts more than 60 % of its
@@ -76,10 +81,12 @@ public final class ImpactNode implements AudioNode {
     /** Frames at the start of a candidate left out of that maximum (its own rise). */
     static final int RISE_FRAMES = 3;
     /**
-     * Frames (1.2 s) after the end of an impact (or series) during which a comparably loud onset drops it; the
-     * event is written once they have passed.
+     * Frames (2.2 s) after the end of an impact (or series) during which a comparably loud onset drops it; the
+     * event is written once they have passed. Two periods of a clock ticking once a second: a clock's tick and
+     * tock often differ by a few dB, and when a louder recording of a clock begins on its loud tick, the next
+     * onset is the quieter tock and only the one after it repeats the tick's level.
      */
-    static final int POST_FRAMES = 120;
+    static final int POST_FRAMES = 220;
     /** The longest series of impacts, ms; a longer one is a texture and is dropped. */
     static final int MAX_SERIES_MS = 3000;
     /**
@@ -89,6 +96,13 @@ public final class ImpactNode implements AudioNode {
      * dropped.
      */
     static final float RECUR_MARGIN_DB = 1f;
+    /**
+     * An onset after an impact whose frame peak is more than this many dB above the impact's is not the same
+     * source again but a louder, different sound (a fire's loud pop after a door slam) and does not drop it. A
+     * source that repeats itself keeps its level to within a few dB (a clock's tick and tock), and a clock that
+     * became louder stays at its new level.
+     */
+    static final float RECUR_ABOVE_DB = 6f;
     /** Frames (100 ms) of an onset after an impact over which its frame peak is taken. */
     static final int ONSET_FRAMES = 10;
     /** Background-class probability above which the classifier vetoes an impact. */
@@ -140,9 +154,11 @@ public final class ImpactNode implements AudioNode {
     private float pendingConfidence;
     private float pendingPeak;
     private float pendingFramePeak;
-    private float pendingRecur;
+    private boolean pendingRecurred;
+    private boolean onsetOpen;
+    private float onsetPeak;
+    private float onsetBassPeak;
     private float pendingBassPeak;
-    private float pendingRecurBass;
 
     /**
      * @param config settings
@@ -277,7 +293,13 @@ public final class ImpactNode implements AudioNode {
         final float before = Math.min(w[0], Math.min(w[1], w[2]));
         final boolean onset = warm && e - before >= riseDb && e - floor >= prominenceDb && broadband(x);
         if (onset) {
+            if (onsetOpen) {
+                closeOnset();
+            }
             lastOnsetFrame = frameCount;
+            onsetOpen = pending && lastOnsetFrame > pendingEndFrame;
+            onsetPeak = -200f;
+            onsetBassPeak = -200f;
         }
         if (!candidate && onset) {
             candidate = true;
@@ -292,10 +314,13 @@ public final class ImpactNode implements AudioNode {
             shortPeak = recentMax(shortRing);
             loudFrames = 0;
         }
-        if (pending && lastOnsetFrame > pendingEndFrame && frameCount - lastOnsetFrame < ONSET_FRAMES) {
+        if (onsetOpen) {
             // an onset after the impact (a candidate's or one during a candidate): its peak over its first 100 ms
-            pendingRecur = Math.max(pendingRecur, e);
-            pendingRecurBass = Math.max(pendingRecurBass, bassE);
+            onsetPeak = Math.max(onsetPeak, e);
+            onsetBassPeak = Math.max(onsetBassPeak, bassE);
+            if (frameCount - lastOnsetFrame >= ONSET_FRAMES - 1) {
+                closeOnset();
+            }
         }
         if (candidate) {
             candidatePeak = Math.max(candidatePeak, e);
@@ -360,8 +385,8 @@ public final class ImpactNode implements AudioNode {
                 pendingPeak = Math.max(pendingPeak, candidateShortPeak);
                 pendingFramePeak = Math.max(pendingFramePeak, candidatePeak);
                 pendingBassPeak = Math.max(pendingBassPeak, candidateBassFrame);
-                pendingRecur = -200f;
-                pendingRecurBass = -200f;
+                pendingRecurred = false;
+                onsetOpen = false;
                 pendingConfidence = Math.max(pendingConfidence, confidence());
                 if (frameCount - pendingStartFrame > maxSeriesFrames) {
                     pending = false;
@@ -385,8 +410,23 @@ public final class ImpactNode implements AudioNode {
         pendingPeak = candidateShortPeak;
         pendingFramePeak = candidatePeak;
         pendingBassPeak = candidateBassFrame;
-        pendingRecur = -200f;
-        pendingRecurBass = -200f;
+        pendingRecurred = false;
+        onsetOpen = false;
+    }
+
+    /**
+     * Ends the watch of an onset after the pending impact: it is the same source again when its frame peak comes
+     * within {@code novelty} − {@link #RECUR_MARGIN_DB} dB of the impact's (and at most {@link #RECUR_ABOVE_DB}
+     * dB above it) and its bass peak within {@code novelty} + {@link #BASS_EXTRA_DB} − {@link #RECUR_MARGIN_DB}
+     * dB of the impact's.
+     */
+    private void closeOnset() {
+        onsetOpen = false;
+        if (pending && pendingFramePeak - onsetPeak < noveltyDb - RECUR_MARGIN_DB
+            && onsetPeak - pendingFramePeak <= RECUR_ABOVE_DB
+            && pendingBassPeak - onsetBassPeak < noveltyDb + BASS_EXTRA_DB - RECUR_MARGIN_DB) {
+            pendingRecurred = true;
+        }
     }
 
     private float confidence() {
@@ -395,10 +435,12 @@ public final class ImpactNode implements AudioNode {
 
     /** Writes the pending impact unless a comparably loud onset followed it (see the class documentation). */
     private void decide(final EventWriter events) {
+        if (onsetOpen) {
+            closeOnset();
+        }
         pending = false;
         // the same source again: an onset after it about as loud, overall and in the bass
-        if (pendingFramePeak - pendingRecur < noveltyDb - RECUR_MARGIN_DB
-            && pendingBassPeak - pendingRecurBass < noveltyDb + BASS_EXTRA_DB - RECUR_MARGIN_DB) {
+        if (pendingRecurred) {
             return;
         }
         final EventWriter.EventRecord r = events.tryClaim(config.eventType(), pendingStart);
@@ -418,6 +460,8 @@ public final class ImpactNode implements AudioNode {
         candidate = false;
         pending = false;
         lastOnsetFrame = 0;
+        onsetOpen = false;
+        pendingRecurred = false;
         java.util.Arrays.fill(power, 0.0);
         java.util.Arrays.fill(shortRing, -200f);
         java.util.Arrays.fill(bassRing, -200f);

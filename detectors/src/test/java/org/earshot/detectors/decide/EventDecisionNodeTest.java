@@ -63,6 +63,26 @@ class EventDecisionNodeTest {
             List.of(new ClassifierModel.Layer(dim, 2, w, new float[] {-8f, 0f})), "test");
     }
 
+    /** Band of the tone that {@link #toneBurst} hears: its centre is {@link #TONE_HZ} (Slaney mel, 64 bands). */
+    private static final int TONE_BAND = 10;
+    private static final double TONE_HZ = 552;
+
+    /**
+     * A model that says {@code burst} when band {@link #TONE_BAND} stands well above band 2 over its context
+     * (a steady tone): it hears a quiet tone, not a loud click, whose energy lies at the top of the spectrum.
+     */
+    private static ClassifierModel toneBurst() {
+        final FeatureSettings fs = FeatureSettings.defaults();
+        final int dim = PooledFeatures.dimension(fs.bands());
+        final float[] scale = new float[dim];
+        java.util.Arrays.fill(scale, 1f);
+        final float[] w = new float[dim * 2];
+        w[TONE_BAND] = 1f; // output 0 (burst): mean of the tone's band minus mean of band 2, dB
+        w[2] = -1f;
+        return new ClassifierModel(fs, List.of("burst", "hiss"), new boolean[] {false, true}, new float[dim], scale,
+            List.of(new ClassifierModel.Layer(dim, 2, w, new float[] {-10f, 0f})), "test");
+    }
+
     private static List<CollectingSink.Event> run(final float[] x) throws InterruptedException {
         return run(x, ALWAYS_BURST);
     }
@@ -132,6 +152,26 @@ class EventDecisionNodeTest {
         assertEquals(1, events.size(), events.toString());
         assertEquals(first, events.get(0).value(SoundEvents.START), RATE * 0.03);
         assertTrue(events.get(0).value(SoundEvents.END) > first + RATE * 0.6, events.toString());
+    }
+
+    @Test
+    void shouldNotCreditALoudMomentTheClassifierDidNotHearAsTheEvent() throws InterruptedException {
+        // a loud click, then 100 ms later a quiet tone (3 dB above the bed overall) that the classifier hears as
+        // the event, half a second later: the click is in the context when the eventness rises, but the
+        // classifier did not hear the click as an event, and the tone is too quiet to open the gate itself
+        final float[] x = Signals.noise(RATE * 12, 0.002, 51);
+        final int click = RATE * 13 / 2;
+        for (int i = 0; i < 48; i++) {
+            x[click + i] += (float)(0.3 * Math.exp(-i / 8.0) * (i % 2 == 0 ? 1 : -1));
+        }
+        Signals.addTone(x, RATE, click + RATE / 10, RATE * 3, TONE_HZ, 0.003);
+        assertEquals(List.of(), run(x, toneBurst()));
+        // the same tone 20 dB above the bed is loud and heard as the event at once: it is reported
+        final float[] loud = Signals.noise(RATE * 12, 0.002, 51);
+        Signals.addTone(loud, RATE, click + RATE / 10, RATE * 3, TONE_HZ, 0.03);
+        final List<CollectingSink.Event> events = run(loud, toneBurst());
+        assertEquals(1, events.size(), events.toString());
+        assertEquals(click + RATE / 10, events.get(0).value(SoundEvents.START), RATE * 0.05);
     }
 
     @Test

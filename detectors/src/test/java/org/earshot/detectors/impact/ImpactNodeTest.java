@@ -148,6 +148,40 @@ class ImpactNodeTest {
     }
 
     @Test
+    void shouldStayQuietWhereALouderTickTockClockBegins() throws InterruptedException {
+        // a clock ticking once a second whose tick and tock (each always the same sound) differ by 5 dB gives way
+        // to a louder one, starting on its tick: the next onset is the quieter tock, only the one after it
+        // repeats the tick's level. Neither the first louder tick nor the later ones are impacts; the last one
+        // before the end of the signal has nothing after it to compare with and is left out
+        final float[] ticks = Signals.noise(RATE * 14, 0.002, 71);
+        int k = 0;
+        for (int t = RATE / 2; t < ticks.length - RATE / 10; t += RATE, k++) {
+            final boolean louder = t > RATE * 6;
+            final double amplitude = (louder ? 0.3 : 0.05) * (k % 2 == 0 ? 1 : 0.55);
+            final java.util.SplittableRandom r = new java.util.SplittableRandom(k % 2 + (louder ? 10 : 0));
+            for (int i = 0; i < RATE / 10; i++) {
+                ticks[t + i] += (float)(amplitude * Math.exp(-i / (0.015 * RATE)) * (r.nextDouble() * 2 - 1));
+            }
+        }
+        final List<CollectingSink.Event> events = run(ticks, 160, 0.5).stream()
+            .filter(e -> e.value(SoundEvents.START) > RATE * 2 && e.value(SoundEvents.START) < RATE * 11).toList();
+        assertEquals(List.of(), events, "the louder ticks are the new clock's, not impacts");
+    }
+
+    @Test
+    void shouldKeepAnImpactThatAMuchLouderSoundFollows() throws InterruptedException {
+        // a thud, then 0.8 s later a different sound 12 dB louder overall and in the bass: not the thud's source
+        // repeating itself, so the thud stands (the louder sound may be reported as well)
+        final float[] x = Signals.noise(RATE * 8, 0.003, 81);
+        final int at = RATE * 3;
+        Signals.addImpact(x, RATE, at, 0.1, 82);
+        Signals.addImpact(x, RATE, at + RATE * 4 / 5, 0.4, 83);
+        final List<CollectingSink.Event> events = run(x, 160, 0.5);
+        assertTrue(events.stream().anyMatch(e -> Math.abs(e.value(SoundEvents.START) - at) < RATE * 0.03),
+            events.toString());
+    }
+
+    @Test
     void shouldFindAnImpactWhoseBassStandsOutOfHighCrackles() throws InterruptedException {
         // a crackling bed: frequent short, high clicks (a fire); an impact whose overall 150 ms energy is no
         // louder than the loudest crackles, but whose bass (90 Hz) is
