@@ -25,12 +25,8 @@ import org.earshot.engine.event.FieldKind;
  *       divided by its own recent maximum. An onset with low-frequency energy, which falls on the beat more often,
  *       weighs up to twice as much as one without: this keeps the phase on the beat in grooves whose loudest onsets
  *       are off the beat (reggae's off-beat chords).</li>
- *   <li>{@link TempoEstimator}: leaky autocorrelation, comb salience and log-normal tempo prior give a weight per
- *       tempo (the octave policy). With a low band it reads the geometric mean of the two scaled bands, which is
- *       large only where both have an onset: the period is set by onsets with bass or kick drum in them (Goto's
- *       observation that the bass drum marks the beat level in popular music), so that a louder stream without low
- *       frequencies on another grid (a clave or hi-hat figure in 3 against 2) cannot make the tracker lock at a
- *       3:2-related period. Without a low band it reads the raw novelty.</li>
+ *   <li>{@link TempoEstimator}: leaky autocorrelation of the observation (of the raw novelty when there is no low
+ *       band), comb salience and log-normal tempo prior give a weight per tempo (the octave policy).</li>
  *   <li>{@link BeatPhaseFilter}: the beat-pointer HMM filtered forward over the observation, the tempo weights as
  *       extra evidence.</li>
  *   <li>Prediction: from the most likely state, the next beat lies {@code (T - p)} tracker frames after the frame's
@@ -318,10 +314,8 @@ public final class BeatTrackerNode implements AudioNode {
             final double lowMax = lowNormaliser.push(lowObserved);
             final double lowActivation = lowMax > 0.0 ? lowObserved / lowMax : 0.0;
             level.push(activation, lowActivation, !silent);
-            // the tempo hears only what both bands hear: an onset stream without bass (a hi-hat, a clave, a
-            // polyrhythm over the beat) sets no period on its own, however loud
-            tempo.update(Math.sqrt(activation * lowActivation));
             activation = 0.5 * (activation + lowActivation);
+            tempo.update(activation);
         } else {
             tempo.update(observed);
             level.push(activation, activation, !silent);
