@@ -315,8 +315,9 @@ class DashboardIT {
     void shouldShowEachRoomsEventsAsTheJsonlHasThemWhenRoomMonitorRunsLive() throws Exception {
         final Path kitchen = tmp.resolve("kitchen.wav");
         final Path hall = tmp.resolve("hall.wav");
-        Fixtures.writeWav16(kitchen, ROOM_RATE, 1, roomSound(22, 1.0, 1.5, 11));
-        Fixtures.writeWav16(hall, ROOM_RATE, 1, roomSound(22, 1.7, 2.5, 12));
+        // impacts further apart than the 2.2 s in which an equally loud sound counts as the same source repeating
+        Fixtures.writeWav16(kitchen, ROOM_RATE, 1, roomSound(22, 1.0, 3.0, 11));
+        Fixtures.writeWav16(hall, ROOM_RATE, 1, roomSound(22, 1.7, 3.5, 12));
         final Path events = tmp.resolve("rooms.jsonl");
         final Live live = startLive("live", "--preset", "room-monitor", "--input", "kitchen=" + kitchen,
             "--input", "hall=" + hall, "--sink", "jsonl:" + events, "--dashboard", "127.0.0.1:0");
