@@ -15,6 +15,7 @@ import org.earshot.engine.runtime.GraphInfo;
 import org.earshot.io.sink.EventJson;
 import org.earshot.io.sink.spool.Spool;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
@@ -40,6 +41,8 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  */
 public final class MqttSink implements EventSink {
     private static final long DRAIN_MS = 3000;
+    /** Longest wait for an abandoned connect attempt to end before its client is closed, ms. */
+    private static final long CONNECT_SETTLE_MS = 5000;
 
     private final MqttSinkConfig config;
     private final Consumer<String> log;
@@ -66,6 +69,7 @@ public final class MqttSink implements EventSink {
         final String statusTopic;
         final Spool spool;
         MqttAsyncClient client;
+        IMqttToken connecting;
         IMqttDeliveryToken inflight;
         long inflightId;
         long nextAttemptNs;
@@ -138,6 +142,17 @@ public final class MqttSink implements EventSink {
 
         private void discardClient() {
             if (client != null) {
+                // A connect still in progress has a receiver thread reading its socket: closing the client under
+                // it makes that thread fail on the closed client state when the broker's answer comes (Paho 1.2.5,
+                // a NullPointerException on its own thread, eclipse-paho/paho.mqtt.java#955). Let the attempt end
+                // first; its connection timeout bounds the wait.
+                if (connecting != null && !connecting.isComplete()) {
+                    try {
+                        connecting.waitForCompletion(CONNECT_SETTLE_MS);
+                    } catch (final MqttException ignored) {
+                        // the attempt failed or timed out: either way it is over or abandoned
+                    }
+                }
                 try {
                     client.disconnectForcibly(0, 0, false);
                 } catch (final MqttException ignored) {
@@ -149,6 +164,7 @@ public final class MqttSink implements EventSink {
                     // closing a failed client can fail; it is dropped either way
                 }
                 client = null;
+                connecting = null;
             }
         }
 
@@ -170,7 +186,8 @@ public final class MqttSink implements EventSink {
             if (config.password() != null) {
                 o.setPassword(config.password().toCharArray());
             }
-            client.connect(o).waitForCompletion(4000);
+            connecting = client.connect(o);
+            connecting.waitForCompletion(4000);
             client.publish(statusTopic, "online".getBytes(StandardCharsets.UTF_8), 1, true);
             if (config.discovery()) {
                 for (final String label : config.alertLabels()) {
