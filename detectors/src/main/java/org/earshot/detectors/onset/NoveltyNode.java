@@ -267,22 +267,9 @@ public final class NoveltyNode implements AudioNode {
                 }
             }
             expectedIndex = index + 1;
-            float[] mag = in.magnitude(i);
-            float[] complex = null;
             // the level (silence gate) is that of the sound, not of the whitened spectrum
-            final float level = levelDb(mag);
-            if (whitening != null) {
-                // whitened copies: the STFT's arrays are shared with every other reader of the frame
-                System.arraycopy(mag, 0, whiteMagnitude, 0, bins);
-                if (whiteComplex != null) {
-                    System.arraycopy(in.complex(i), 0, whiteComplex, 0, 2 * bins);
-                    whitening.apply(whiteMagnitude, whiteComplex);
-                    complex = whiteComplex;
-                } else {
-                    whitening.apply(whiteMagnitude);
-                }
-                mag = whiteMagnitude;
-            }
+            final float level = levelDb(in.magnitude(i));
+            final float[] mag = whitening == null ? in.magnitude(i) : whiten(in, i);
             final double value;
             final boolean valid;
             switch (config.type()) {
@@ -300,7 +287,7 @@ public final class NoveltyNode implements AudioNode {
                 }
                 default -> {
                     valid = seen >= 2;
-                    value = complexDomain(complex != null ? complex : in.complex(i), mag, valid);
+                    value = complexDomain(whiteComplex != null ? whiteComplex : in.complex(i), mag, valid);
                 }
             }
             seen++;
@@ -308,6 +295,23 @@ public final class NoveltyNode implements AudioNode {
                 out.add(index, in.centreFrame(i), (float)value, level);
             }
         }
+    }
+
+    /**
+     * Whitens frame {@code i} into this node's copies (the STFT's arrays are shared with every other reader of the
+     * frame): the magnitudes, and the complex spectrum when the function reads it.
+     *
+     * @return the whitened magnitudes
+     */
+    private float[] whiten(final SpectrumFrames in, final int i) {
+        System.arraycopy(in.magnitude(i), 0, whiteMagnitude, 0, bins);
+        if (whiteComplex != null) {
+            System.arraycopy(in.complex(i), 0, whiteComplex, 0, 2 * bins);
+            whitening.apply(whiteMagnitude, whiteComplex);
+        } else {
+            whitening.apply(whiteMagnitude);
+        }
+        return whiteMagnitude;
     }
 
     private float levelDb(final float[] mag) {
