@@ -1,6 +1,8 @@
 package org.earshot.app.cli;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,21 +25,31 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Real-time streaming audio engine: runs a graph of detectors over live or recorded audio "
-        + "and sends the events to sinks.",
-    subcommands = {
-        LiveCommand.class,
-        AnalyzeCommand.class,
-        TrainCommand.class,
-        DevicesCommand.class,
-        StatCommand.class,
-        DenoiseCommand.class,
-        SeparateCommand.class,
-        LearnNoiseCommand.class,
-        CommandLine.HelpCommand.class
-    })
+        + "and sends the events to sinks.")
 public final class Main implements Runnable {
     /** Exit status of an internal error (EX_SOFTWARE). */
     public static final int EXIT_INTERNAL = 70;
+
+    /**
+     * The subcommands by name, in the order help lists them. Picocli reads a command's annotations (options,
+     * converters, help texts) when the command is added, by reflection, in the interpreter: building all nine
+     * took about a fifth of a second of start-up on one core, so a command line naming one gets only that one.
+     */
+    private static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Class<?>> subcommands() {
+        final Map<String, Class<?>> m = new LinkedHashMap<>();
+        m.put("live", LiveCommand.class);
+        m.put("analyze", AnalyzeCommand.class);
+        m.put("train", TrainCommand.class);
+        m.put("devices", DevicesCommand.class);
+        m.put("stat", StatCommand.class);
+        m.put("denoise", DenoiseCommand.class);
+        m.put("separate", SeparateCommand.class);
+        m.put("learn-noise", LearnNoiseCommand.class);
+        m.put("help", CommandLine.HelpCommand.class);
+        return m;
+    }
 
     @Spec
     private CommandSpec spec;
@@ -64,7 +76,13 @@ public final class Main implements Runnable {
      * @return the exit status
      */
     public static int execute(final String... args) {
-        return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
+        final PrintWriter out = new PrintWriter(System.out, true);
+        final PrintWriter err = new PrintWriter(System.err, true);
+        final Class<?> named = args.length > 0 ? SUBCOMMANDS.get(args[0]) : null;
+        final CommandLine cl = named == null || named == CommandLine.HelpCommand.class
+            ? commandLine(out, err)
+            : configured(new CommandLine(new Main()).addSubcommand(args[0], named), out, err);
+        return cl.execute(args);
     }
 
     /**
@@ -76,6 +94,11 @@ public final class Main implements Runnable {
      */
     public static CommandLine commandLine(final PrintWriter out, final PrintWriter err) {
         final CommandLine cl = new CommandLine(new Main());
+        SUBCOMMANDS.forEach(cl::addSubcommand);
+        return configured(cl, out, err);
+    }
+
+    private static CommandLine configured(final CommandLine cl, final PrintWriter out, final PrintWriter err) {
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler(new UsageErrorHandler());
