@@ -59,6 +59,11 @@ public final class SceneScore {
         this.segmentS = segmentS;
     }
 
+    /** @return the onset collar, seconds */
+    public double collarS() {
+        return collarS;
+    }
+
     /**
      * Scores one file.
      *
