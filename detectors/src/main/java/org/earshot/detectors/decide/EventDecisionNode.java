@@ -121,7 +121,23 @@ public final class EventDecisionNode implements AudioNode {
      */
     static final int HEARD_FRAMES = 30;
 
+    /** What {@link #verdict} finds for a stretch of audio. */
+    public static final int NONE = 0;
+    /** {@link #verdict}: an event that may cover the stretch is not decided yet. */
+    public static final int UNDECIDED = 1;
+    /** {@link #verdict}: an event of a label outside the given set was written over the stretch. */
+    public static final int OTHER = 2;
+    /** Events remembered for {@link #verdict}. */
+    static final int RECORDS = 16;
+
     private final DecisionConfig config;
+    /** The last {@link #RECORDS} events begun: start and end frames, label (-1: dropped), begun and decided at. */
+    private final long[] recStart = new long[RECORDS];
+    private final long[] recEnd = new long[RECORDS];
+    private final int[] recLabel = new int[RECORDS];
+    private final long[] recBegun = new long[RECORDS];
+    private final long[] recDecided = new long[RECORDS];
+    private long records;
     private final ClassifierNode classifier;
     private final LogMelNode logMel;
     private final int n;
@@ -334,6 +350,7 @@ public final class EventDecisionNode implements AudioNode {
                 } else if (centre - start >= maxDurationFrames) {
                     emit(events, centre);
                     start = centre;
+                    record();
                     java.util.Arrays.fill(classSum, 0f);
                     activeFrames = 0;
                 }
@@ -350,6 +367,8 @@ public final class EventDecisionNode implements AudioNode {
                 if (frameCount - lastLoudCount >= AFTER_FRAMES) {
                     if (quietAfter()) {
                         emit(events, Math.max(lastLoud, start + hopFrames));
+                    } else {
+                        decided(-1, Math.max(lastLoud, start + hopFrames));
                     }
                     state = IDLE;
                     above = 0;
@@ -415,6 +434,7 @@ public final class EventDecisionNode implements AudioNode {
         state = ACTIVE;
         mid = level;
         start = historyFrame[at(first)];
+        record();
         lastLoud = historyFrame[at(loud)];
         lastLoudCount = frameCount - loud;
         eventLoudest = -Float.MAX_VALUE;
@@ -458,6 +478,63 @@ public final class EventDecisionNode implements AudioNode {
         return eventLoudest - loudest >= AFTER_DB || eventness / (to - from + 1) >= AFTER_EVENTNESS;
     }
 
+    /** Remembers the event just begun (at {@link #start}), undecided. */
+    private void record() {
+        final int i = (int)(records++ % RECORDS);
+        recStart[i] = start;
+        recEnd[i] = Long.MAX_VALUE;
+        recLabel[i] = -1;
+        recBegun[i] = frameCount;
+        recDecided[i] = Long.MAX_VALUE;
+    }
+
+    /** The current event is decided: written with {@code label} (an index of the event type's labels) or dropped (-1). */
+    private void decided(final int label, final long end) {
+        if (records == 0) {
+            return;
+        }
+        final int i = (int)((records - 1) % RECORDS);
+        recEnd[i] = end;
+        recLabel[i] = label;
+        recDecided[i] = frameCount;
+    }
+
+    /**
+     * What this node made, as it stood after its {@code asOfFrame}-th frame, of the sound from {@code startFrame} to
+     * {@code endFrame}: {@link #OTHER} if it wrote an event over it whose label is not in {@code allowed},
+     * else {@link #UNDECIDED} if an event begun by then that may cover it is not yet decided, else
+     * {@link #NONE}. The answer depends only on the frames up to {@code asOfFrame}, whatever the node has
+     * processed since (a node reading it in the same block sees the same answers at every block size). Another
+     * detector (the impact detector) uses it to leave a sound to the label given here: one label per sound.
+     *
+     * @param startFrame first sample frame of the sound
+     * @param endFrame   last sample frame of the sound
+     * @param asOfFrame  frame count (hops since the start of the stream) at which to answer
+     * @param allowed    per label index of the event type, true for labels that do not override
+     * @return {@link #NONE}, {@link #UNDECIDED} or {@link #OTHER}
+     */
+    public int verdict(final long startFrame, final long endFrame, final long asOfFrame, final boolean[] allowed) {
+        int result = NONE;
+        for (long r = Math.max(0, records - RECORDS); r < records; r++) {
+            final int i = (int)(r % RECORDS);
+            if (recBegun[i] > asOfFrame || recStart[i] > endFrame) {
+                continue;
+            }
+            if (recDecided[i] > asOfFrame) {
+                result = UNDECIDED;
+            } else if (recLabel[i] >= 0 && recEnd[i] >= startFrame
+                && (recLabel[i] >= allowed.length || !allowed[recLabel[i]])) {
+                return OTHER;
+            }
+        }
+        return result;
+    }
+
+    /** @return frames (hops) processed since the start of the stream */
+    public long frameCount() {
+        return frameCount;
+    }
+
     /** A percentile of the energies at ages {@code [fromAge, toAge]}, to 1 dB, from a histogram (no allocation). */
     private float percentile(final int fromAge, final int toAge, final float fraction) {
         return percentile(history, fromAge, toAge, fraction);
@@ -494,8 +571,10 @@ public final class EventDecisionNode implements AudioNode {
         final float confidence = classSum[best] / Math.max(1, activeFrames);
         if (confidence < classThreshold[best]
             || confidence < CLASS_CERTAIN && confidence < CLASS_NOVELTY_RATIO * bedClass[best]) {
+            decided(-1, end);
             return;
         }
+        decided(config.labels()[best], end);
         final EventWriter.EventRecord r = events.tryClaim(config.eventType(), start);
         if (r != null) {
             r.set(SoundEvents.LABEL, config.labels()[best])
@@ -533,6 +612,7 @@ public final class EventDecisionNode implements AudioNode {
         }
         state = IDLE;
         above = 0;
+        records = 0;
         smoothPos = 0;
         historyPos = 0;
         frameCount = 0;

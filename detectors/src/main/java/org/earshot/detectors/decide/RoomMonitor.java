@@ -133,7 +133,7 @@ public final class RoomMonitor {
         if (settings.impact()) {
             final ImpactConfig ic = ImpactConfig.defaults(eventType);
             impact = b.add(new ImpactNode(new ImpactConfig(ic.name(), eventType, ic.label(), settings.sensitivity(),
-                ic.mergeGapMs()), logMel, classifier), logMel, classifier);
+                ic.mergeGapMs()), logMel, classifier, decisions), logMel, classifier, decisions);
         }
         return new Nodes(logMel, classifier, decisions, impact);
     }

@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
+import org.earshot.detectors.classify.ClassifierModel;
+import org.earshot.detectors.classify.FeatureSettings;
 import org.earshot.detectors.classify.LogMelConfig;
 import org.earshot.detectors.classify.LogMelNode;
+import org.earshot.detectors.classify.PooledFeatures;
 import org.earshot.detectors.classify.Signals;
+import org.earshot.detectors.decide.RoomMonitor;
 import org.earshot.detectors.decide.SoundEvents;
 import org.earshot.engine.EventMode;
 import org.earshot.engine.event.EventType;
@@ -41,6 +45,88 @@ class ImpactNodeTest {
             return h.sink().events("event");
         }
     }
+
+    /**
+     * A one-layer model with zero weights over the classes cough, doorslam and hiss (background): it hears
+     * {@code heard} with probability 0.94 whatever the sound.
+     */
+    private static ClassifierModel always(final String heard) {
+        return constant(heard, 3.5f);
+    }
+
+    /** As {@link #always}, but at probability 0.77: below the certainty that needs no novelty in the room. */
+    private static ClassifierModel unsure(final String heard) {
+        return constant(heard, 1.9f);
+    }
+
+    private static ClassifierModel constant(final String heard, final float logit) {
+        final FeatureSettings fs = FeatureSettings.defaults();
+        final int dim = PooledFeatures.dimension(fs.bands());
+        final float[] scale = new float[dim];
+        java.util.Arrays.fill(scale, 1f);
+        final List<String> classes = List.of("cough", "doorslam", "hiss");
+        final float[] bias = new float[3];
+        bias[classes.indexOf(heard)] = logit;
+        return new ClassifierModel(fs, classes, new boolean[] {false, false, true}, new float[dim], scale,
+            List.of(new ClassifierModel.Layer(dim, 3, new float[dim * 3], bias)), "test");
+    }
+
+    /** The room monitor's chain (classifier, event decisions, impact detector) with the given model. */
+    private static List<CollectingSink.Event> runRoom(final float[] x, final ClassifierModel model)
+        throws InterruptedException {
+        return runRoom(x, model, 160);
+    }
+
+    private static List<CollectingSink.Event> runRoom(final float[] x, final ClassifierModel model, final int block)
+        throws InterruptedException {
+        final GraphBuilder b = new GraphBuilder();
+        final EventType type = SoundEvents.type(1009, RoomMonitor.labelTable(model));
+        RoomMonitor.addTo(b, new RoomMonitor.Settings(model, List.of(), 0.5, true), type);
+        final RenderPlan plan = b.build(GraphConfig.of("room", RATE, block, EventMode.OFFLINE).withMaxBlockFrames(4096)
+            .withRingSlots(1024));
+        try (GraphHarness h = GraphHarness.start(plan)) {
+            h.publish(x, block, 0);
+            h.publish(new float[plan.latencyFrames()], block, 0);
+            h.end();
+            return h.sink().events("event");
+        }
+    }
+
+    private static List<String> labels(final List<CollectingSink.Event> events, final ClassifierModel model) {
+        final List<String> table = RoomMonitor.labelTable(model);
+        return events.stream().map(e -> table.get((int)e.value(SoundEvents.LABEL))).toList();
+    }
+
+    @Test
+    void shouldLeaveASoundReportedUnderAnotherLabelToThatLabel() throws InterruptedException {
+        final float[] x = Signals.noise(RATE * 8, 0.003, 1);
+        Signals.addImpact(x, RATE, RATE * 3, 0.4, 10);
+        final ClassifierModel cough = always("cough");
+        assertEquals(List.of("cough"), labels(runRoom(x, cough), cough), "a thud reported as a cough is no fall");
+        final ClassifierModel slam = always("doorslam");
+        assertEquals(List.of("doorslam", "impact"), labels(runRoom(x, slam), slam).stream().sorted().toList(),
+            "a thud reported as a door slam is an impact as well");
+    }
+
+    @Test
+    void shouldKeepAnImpactTheEventDecisionDoesNotReport() throws InterruptedException {
+        // a quiet room, but the classifier hears a cough all the time: no cough event is new to the room
+        final float[] x = Signals.noise(RATE * 8, 0.003, 1);
+        Signals.addImpact(x, RATE, RATE * 3, 0.4, 10);
+        final ClassifierModel hum = unsure("cough");
+        final List<CollectingSink.Event> reference = runRoom(x, hum);
+        assertEquals(List.of("impact"), labels(reference, hum));
+        for (final int block : new int[] {1, 97, 4096}) {
+            final List<CollectingSink.Event> events = runRoom(x, hum, block);
+            assertEquals(1, events.size(), "block " + block);
+            assertEquals(reference.get(0).value(SoundEvents.START), events.get(0).value(SoundEvents.START));
+        }
+        final ClassifierModel cough = always("cough");
+        for (final int block : new int[] {1, 97, 4096}) {
+            assertEquals(List.of("cough"), labels(runRoom(x, cough, block), cough), "block " + block);
+        }
+    }
+
 
     @Test
     void shouldFindImpactsAtTheirFrames() throws InterruptedException {
