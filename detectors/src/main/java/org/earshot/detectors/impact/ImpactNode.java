@@ -1,5 +1,8 @@
 package org.earshot.detectors.impact;
 
+import java.util.List;
+import java.util.Set;
+
 import org.earshot.detectors.classify.ClassProbabilities;
 import org.earshot.detectors.classify.ClassifierModel;
 import org.earshot.detectors.classify.ClassifierNode;
@@ -119,8 +122,7 @@ public final class ImpactNode implements AudioNode {
     /** Background-class probability above which the classifier vetoes an impact. */
     static final float VETO_MASS = 0.6f;
     /** The labels an impact may also carry: an event decided over it under one of these does not drop it. */
-    public static final java.util.Set<String> IMPACT_CLASSES =
-        java.util.Set.of("doorslam", "knock", "keysDrop", "drawer", "fall", "impact");
+    public static final Set<String> IMPACT_CLASSES = Set.of("doorslam", "knock", "keysDrop", "drawer", "fall", "impact");
     /** How long after its end an impact waits at most for the event decision's verdict, ms. */
     static final int VERDICT_WAIT_MS = 8000;
     /** Impacts that can wait for a verdict at once; a further one writes the oldest. */
@@ -218,7 +220,7 @@ public final class ImpactNode implements AudioNode {
         this.logMel = logMel;
         this.classifier = classifier;
         this.decisions = decisions;
-        final java.util.List<String> labels = config.eventType().labels();
+        final List<String> labels = config.eventType().labels();
         this.impactLike = new boolean[labels.size()];
         for (int i = 0; i < labels.size(); i++) {
             impactLike[i] = IMPACT_CLASSES.contains(labels.get(i)) || i == config.label();
