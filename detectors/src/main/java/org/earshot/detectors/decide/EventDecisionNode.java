@@ -530,11 +530,6 @@ public final class EventDecisionNode implements AudioNode {
         return result;
     }
 
-    /** @return frames (hops) processed since the start of the stream */
-    public long frameCount() {
-        return frameCount;
-    }
-
     /** A percentile of the energies at ages {@code [fromAge, toAge]}, to 1 dB, from a histogram (no allocation). */
     private float percentile(final int fromAge, final int toAge, final float fraction) {
         return percentile(history, fromAge, toAge, fraction);
