@@ -45,13 +45,19 @@ import org.earshot.engine.runtime.EventSink;
  *   <li>streaming detection on the scenes with the room-monitor graph (through the engine, offline):
  *       event-based F1 (onset collar 250 ms) and segment-based F1 (1 s) per class and overall, the
  *       decision delay, impact recall on door slams, knocks and dropped keys, and false alarms per hour
- *       (every alert label) on the event-free backgrounds; the baseline's sliding-window version too.</li>
+ *       (every alert label) on the event-free backgrounds; the baseline's sliding-window version too. Also how
+ *       many annotated onsets are not audible within the collar ({@link AudibleOnset}), the ceiling they set, and
+ *       the event scores against the audible onsets (each reference's onset moved to its first audible frame).</li>
  * </ol>
  *
  * <pre>
  * java -jar bench/target/earshot-bench.jar events [--set ../shared/eval] [--model MODEL] [--negatives CSV]...
  *     [--folds 5] [--skip-cv] [--skip-scenes] [--scene-holdout] [--sensitivity 0.5] [--cache DIR] [--detail]
+ *     [--hidden 128]
  * </pre>
+ *
+ * {@code --hidden} sets the MLP's hidden layer widths, comma-separated ({@code 256,64}), or {@code none} for
+ * softmax regression on the same features: the model-family comparison of the README.
  *
  * {@code --detail} lists every scene's annotated events and detections side by side, for diagnosis. Impact
  * detections in the event scenes are also counted by what they overlap (a door slam, knock or dropped keys;
@@ -93,6 +99,7 @@ public final class EventEval {
         boolean detail = false;
         double sensitivity = 0.5;
         int windowsPerClass = 800;
+        MlpTrainer.Settings mlp = MlpTrainer.Settings.defaults();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--set" -> set = Path.of(args[++i]);
@@ -106,6 +113,7 @@ public final class EventEval {
                 case "--sensitivity" -> sensitivity = Double.parseDouble(args[++i]);
                 case "--windows-per-class" -> windowsPerClass = Integer.parseInt(args[++i]);
                 case "--cache" -> cache = Path.of(args[++i]);
+                case "--hidden" -> mlp = withHidden(mlp, args[++i]);
                 default -> {
                     System.err.println("events: unknown argument " + args[i]);
                     return 2;
@@ -123,7 +131,7 @@ public final class EventEval {
         final List<LabelledClip> clips = load(entries, fs.sampleRateHz(), cache);
         out.printf(Locale.ROOT, "events: %d clips decoded in %.0f s%n", clips.size(), (System.nanoTime() - t0) / 1e9);
         final ClipTrainer.Options options = new ClipTrainer.Options(fs, Set.copyOf(BACKGROUND),
-            MlpTrainer.Settings.defaults(), windowsPerClass, 4, 64, 1);
+            mlp, windowsPerClass, 4, 64, 1);
         if (cv) {
             final ClipTrainer trainer = new ClipTrainer(clips, options, line -> out.println("  " + line));
             final BitSet all = new BitSet();
@@ -189,6 +197,12 @@ public final class EventEval {
             }
         }
         return out;
+    }
+
+    private static MlpTrainer.Settings withHidden(final MlpTrainer.Settings s, final String widths) {
+        final int[] hidden = widths.equals("none") ? new int[0]
+            : java.util.Arrays.stream(widths.split(",")).mapToInt(Integer::parseInt).toArray();
+        return new MlpTrainer.Settings(hidden, s.epochs(), s.batch(), s.learningRate(), s.l2(), s.dropout());
     }
 
     private static Path cacheFile(final Path cache, final Path file, final int rateHz) throws IOException {
@@ -258,6 +272,7 @@ public final class EventEval {
     private static void scoreScenes(final Path dir, final ClassifierModel model, final String which,
         final double sensitivity, final boolean detail, final PrintStream out) throws Exception {
         final SceneScore score = new SceneScore(0.25, 1.0);
+        final SceneScore audibleScore = new SceneScore(0.25, 1.0);
         final Map<String, Integer> falseAlarms = new TreeMap<>();
         final Map<String, Integer> falseAlarmsByBed = new TreeMap<>();
         double backgroundHours = 0;
@@ -285,13 +300,18 @@ public final class EventEval {
             final List<SceneScore.Event> est = found.stream().map(Detection::event)
                 .filter(e -> !e.label().equals(SoundEvents.IMPACT)).toList();
             score.add(ref, est, x.length / 16_000.0);
+            final List<SceneScore.Event> audibleRef = new ArrayList<>();
             for (final SceneScore.Event r : ref) {
                 final int[] c = inaudible.computeIfAbsent(r.label(), k -> new int[2]);
                 c[0]++;
-                if (AudibleOnset.delayS(x, 16_000, r.onset(), r.offset()) > score.collarS()) {
+                final double delay = AudibleOnset.delayS(x, 16_000, r.onset(), r.offset());
+                if (delay > score.collarS()) {
                     c[1]++;
                 }
+                audibleRef.add(Double.isFinite(delay)
+                    ? new SceneScore.Event(r.onset() + delay, r.offset(), r.label()) : r);
             }
+            audibleScore.add(audibleRef, est, x.length / 16_000.0);
             for (final Detection d : found) {
                 if (d.event().label().equals(SoundEvents.IMPACT)) {
                     final SceneScore.Event e = d.event();
@@ -332,6 +352,11 @@ public final class EventEval {
         out.printf(Locale.ROOT, "  event-F1 ceiling of a detector that finds every event where it becomes audible: "
             + "overall %.3f, cough %.3f%n", refs == 0 ? 0 : (double)(refs - late) / refs,
             cough[0] == 0 ? 0 : (double)(cough[0] - cough[1]) / cough[0]);
+        final SceneScore.Counts audibleAll = SceneScore.total(audibleScore.eventCounts());
+        final SceneScore.Counts audibleCough = audibleScore.eventCounts().get("cough");
+        out.printf(Locale.ROOT, "  the same detections scored against where each annotated event becomes audible "
+            + "(onset moved there; an inaudible event keeps its onset): overall %s; cough %s%n", audibleAll,
+            audibleCough == null ? "-" : audibleCough.toString());
         out.println("segment-based (1 s)");
         for (final Map.Entry<String, SceneScore.Counts> e : score.segmentCounts().entrySet()) {
             out.printf(Locale.ROOT, "  %-16s %s%n", e.getKey(), e.getValue());
