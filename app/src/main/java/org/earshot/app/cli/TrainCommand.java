@@ -71,6 +71,11 @@ final class TrainCommand implements Callable<Integer> {
         description = "Hidden layer widths; empty for logistic regression; default ${DEFAULT-VALUE}.")
     private List<Integer> hidden = new ArrayList<>();
 
+    @Option(names = "--members", paramLabel = "N", defaultValue = "1",
+        description = "Networks trained from different random starts whose outputs are averaged (an ensemble, stored "
+            + "as one wider network; each costs as much as one network per hop), 1 to 16; default ${DEFAULT-VALUE}.")
+    private int members;
+
     @Option(names = "--epochs", paramLabel = "N", defaultValue = "40",
         description = "Training epochs; default ${DEFAULT-VALUE}.")
     private int epochs;
@@ -96,6 +101,9 @@ final class TrainCommand implements Callable<Integer> {
         if (epochs < 1 || epochs > 1000) {
             throw UserError.input("--epochs: must be in [1, 1000], got " + epochs);
         }
+        if (members < 1 || members > 16) {
+            throw UserError.input("--members: must be in [1, 16], got " + members);
+        }
         final List<LabelsCsv.Entry> entries = new ArrayList<>();
         for (final Path csv : labels) {
             entries.addAll(LabelsCsv.read(clips, csv));
@@ -114,7 +122,8 @@ final class TrainCommand implements Callable<Integer> {
             (System.nanoTime() - t0) / 1e9);
         err.flush();
         final ClipTrainer.Options options = new ClipTrainer.Options(fs, Set.copyOf(background),
-            new MlpTrainer.Settings(hidden.stream().mapToInt(Integer::intValue).toArray(), epochs, 64, 1e-3, 1e-4, 0.3),
+            new MlpTrainer.Settings(hidden.stream().mapToInt(Integer::intValue).toArray(), epochs, 64, 1e-3, 1e-4, 0.3,
+                members),
             windowsPerClass, 4, syntheticNoise, seed);
         final ClipTrainer trainer = new ClipTrainer(loaded, options, line -> {
             err.println("earshot: train: " + line);

@@ -53,11 +53,12 @@ import org.earshot.engine.runtime.EventSink;
  * <pre>
  * java -jar bench/target/earshot-bench.jar events [--set ../shared/eval] [--model MODEL] [--negatives CSV]...
  *     [--folds 5] [--skip-cv] [--skip-scenes] [--scene-holdout] [--sensitivity 0.5] [--cache DIR] [--detail]
- *     [--hidden 128]
+ *     [--hidden 128] [--members 1]
  * </pre>
  *
  * {@code --hidden} sets the MLP's hidden layer widths, comma-separated ({@code 256,64}), or {@code none} for
- * softmax regression on the same features: the model-family comparison of the README.
+ * softmax regression on the same features, and {@code --members} trains that many networks and averages their
+ * logits (an ensemble): the model-family comparison of the README.
  *
  * {@code --detail} lists every scene's annotated events and detections side by side, for diagnosis. Impact
  * detections in the event scenes are also counted by what they overlap (a door slam, knock or dropped keys;
@@ -114,6 +115,7 @@ public final class EventEval {
                 case "--windows-per-class" -> windowsPerClass = Integer.parseInt(args[++i]);
                 case "--cache" -> cache = Path.of(args[++i]);
                 case "--hidden" -> mlp = withHidden(mlp, args[++i]);
+                case "--members" -> mlp = mlp.withMembers(Integer.parseInt(args[++i]));
                 default -> {
                     System.err.println("events: unknown argument " + args[i]);
                     return 2;
@@ -202,7 +204,7 @@ public final class EventEval {
     private static MlpTrainer.Settings withHidden(final MlpTrainer.Settings s, final String widths) {
         final int[] hidden = widths.equals("none") ? new int[0]
             : java.util.Arrays.stream(widths.split(",")).mapToInt(Integer::parseInt).toArray();
-        return new MlpTrainer.Settings(hidden, s.epochs(), s.batch(), s.learningRate(), s.l2(), s.dropout());
+        return s.withHidden(hidden);
     }
 
     private static Path cacheFile(final Path cache, final Path file, final int rateHz) throws IOException {

@@ -19,11 +19,55 @@ public final class MlpTrainer {
      * @param learningRate Adam step size
      * @param l2           weight decay
      * @param dropout      dropout probability on hidden activations, [0, 1)
+     * @param members      networks trained from different initialisations and shuffles whose logits are averaged
+     *                     (an ensemble), 1 to 16; stored as one wider network ({@link #merge})
      */
-    public record Settings(int[] hidden, int epochs, int batch, double learningRate, double l2, double dropout) {
+    public record Settings(int[] hidden, int epochs, int batch, double learningRate, double l2, double dropout,
+        int members) {
+        /**
+         * @throws IllegalArgumentException if {@code members} is out of range
+         */
+        public Settings {
+            if (members < 1 || members > 16) {
+                throw new IllegalArgumentException("members must be in [1, 16], got " + members);
+            }
+            hidden = hidden.clone();
+        }
+
+        /**
+         * One network.
+         *
+         * @param hidden       hidden layer widths (may be empty)
+         * @param epochs       passes over the data
+         * @param batch        minibatch size
+         * @param learningRate Adam step size
+         * @param l2           weight decay
+         * @param dropout      dropout probability on hidden activations, [0, 1)
+         */
+        public Settings(final int[] hidden, final int epochs, final int batch, final double learningRate,
+            final double l2, final double dropout) {
+            this(hidden, epochs, batch, learningRate, l2, dropout, 1);
+        }
+
         /** @return the settings of the shipped model: one hidden layer of 128, 40 epochs */
         public static Settings defaults() {
             return new Settings(new int[] {128}, 40, 64, 1e-3, 1e-4, 0.3);
+        }
+
+        /**
+         * @param n networks in the ensemble
+         * @return these settings with {@code n} members
+         */
+        public Settings withMembers(final int n) {
+            return new Settings(hidden, epochs, batch, learningRate, l2, dropout, n);
+        }
+
+        /**
+         * @param widths hidden layer widths (may be empty)
+         * @return these settings with those hidden layers
+         */
+        public Settings withHidden(final int[] widths) {
+            return new Settings(widths, epochs, batch, learningRate, l2, dropout, members);
         }
     }
 
@@ -35,10 +79,74 @@ public final class MlpTrainer {
      * @param y       class index per example
      * @param classes number of classes
      * @param s       settings
-     * @param rnd     random source (initialisation, shuffling, dropout)
-     * @return the trained layers
+     * @param rnd     random source (initialisation, shuffling, dropout); each member of an ensemble gets its own
+     *                split of it
+     * @return the trained layers (an ensemble merged into one network)
      */
     public static List<Layer> train(final float[][] x, final int[] y, final int classes, final Settings s,
+        final SplittableRandom rnd) {
+        if (s.members() == 1) {
+            return trainOne(x, y, classes, s, rnd);
+        }
+        final List<List<Layer>> members = new ArrayList<>();
+        for (int k = 0; k < s.members(); k++) {
+            members.add(trainOne(x, y, classes, s, rnd.split()));
+        }
+        return merge(members);
+    }
+
+    /**
+     * Merges networks of one shape into one network that computes the mean of their logits: the first layers are
+     * stacked (they read the same input), the hidden layers after them block-diagonal, and the output layer reads
+     * every member's last hidden layer with its weights divided by the number of members. The softmax of the mean
+     * logit is the normalised geometric mean of the members' probabilities.
+     *
+     * @param members networks with identical layer sizes
+     * @return the merged network
+     * @throws IllegalArgumentException if the members differ in shape
+     */
+    public static List<Layer> merge(final List<List<Layer>> members) {
+        final int k = members.size();
+        final List<Layer> first = members.get(0);
+        final int nl = first.size();
+        for (final List<Layer> m : members) {
+            if (m.size() != nl) {
+                throw new IllegalArgumentException("members differ in depth");
+            }
+            for (int l = 0; l < nl; l++) {
+                if (m.get(l).in() != first.get(l).in() || m.get(l).out() != first.get(l).out()) {
+                    throw new IllegalArgumentException("members differ in layer " + l);
+                }
+            }
+        }
+        final List<Layer> merged = new ArrayList<>(nl);
+        for (int l = 0; l < nl; l++) {
+            final boolean input = l == 0;
+            final boolean output = l == nl - 1;
+            final int memberIn = first.get(l).in();
+            final int memberOut = first.get(l).out();
+            final int in = input ? memberIn : k * memberIn;
+            final int out = output ? memberOut : k * memberOut;
+            final float[] w = new float[in * out];
+            final float[] b = new float[out];
+            final float scale = output ? 1f / k : 1f;
+            for (int m = 0; m < k; m++) {
+                final Layer layer = members.get(m).get(l);
+                final int rowOff = output ? 0 : m * memberOut;
+                final int colOff = input ? 0 : m * memberIn;
+                for (int o = 0; o < memberOut; o++) {
+                    for (int i = 0; i < memberIn; i++) {
+                        w[(rowOff + o) * in + colOff + i] += scale * layer.weights()[o * memberIn + i];
+                    }
+                    b[rowOff + o] += scale * layer.bias()[o];
+                }
+            }
+            merged.add(new Layer(in, out, w, b));
+        }
+        return merged;
+    }
+
+    private static List<Layer> trainOne(final float[][] x, final int[] y, final int classes, final Settings s,
         final SplittableRandom rnd) {
         final int dim = x[0].length;
         final int nl = s.hidden().length + 1;
