@@ -84,7 +84,7 @@ public class ClassifierHopBenchmark {
                 f[b] = (float)(-60 + 30 * rnd.nextDouble());
             }
         }
-        for (int i = 0; i < window.capacity(); i++) {
+        for (int i = 0; i < 3 * window.capacity(); i++) {
             hop();
         }
     }
@@ -104,8 +104,7 @@ public class ClassifierHopBenchmark {
     public float[] hop() {
         final float[] f = frames[next];
         next = (next + 1) & 255;
-        window.push(f, f[0]);
-        pooled.compute(window, features);
+        pooled.pushAndCompute(window, f, f[0], features);
         inference.predict(features, probs);
         return probs;
     }

@@ -70,8 +70,7 @@ public final class ClassifierNode implements AudioNode {
         final ClassProbabilities out = ctx.get(port);
         out.clear();
         for (int i = 0; i < in.count(); i++) {
-            window.push(in.bands(i), in.energyDb(i));
-            pooled.compute(window, features);
+            pooled.pushAndCompute(window, in.bands(i), in.energyDb(i), features);
             inference.predict(features, out.next(in.centreFrame(i)));
         }
     }

@@ -24,6 +24,12 @@ public final class PooledFeatures {
     private final double[] sumSq;
     private final float[] max;
     private final double[] delta;
+    /** Bands whose maximum left the window with the oldest frame and must be found again. */
+    private final boolean[] maxLeft;
+    /** Frames the window held after the last {@link #pushAndCompute}; -1 when the running sums are not valid. */
+    private int runningFilled = -1;
+    /** Pushes since the running sums were last computed from scratch. */
+    private int sincePooled;
 
     /**
      * @param bands bands per frame
@@ -34,6 +40,7 @@ public final class PooledFeatures {
         this.sumSq = new double[bands];
         this.max = new float[bands];
         this.delta = new double[bands];
+        this.maxLeft = new boolean[bands];
     }
 
     /**
@@ -56,20 +63,83 @@ public final class PooledFeatures {
      * @param out    at least {@link #dimension()} values; overwritten
      */
     public void compute(final ContextWindow window, final float[] out) {
-        final int n = window.filled();
-        if (n == 0) {
+        runningFilled = -1;
+        if (window.filled() == 0) {
             java.util.Arrays.fill(out, 0, dimension(), 0f);
             return;
         }
+        poolBands(window);
+        finish(window, out);
+    }
+
+    /**
+     * Pushes a frame into the window and pools it into {@code out}: the same numbers as {@link #compute} after
+     * {@link ContextWindow#push} (to float rounding), at a fraction of the cost. The per-band sums are kept
+     * running: the frame that leaves is subtracted and the new one added, a band's maximum is searched again
+     * only when it leaves with the oldest frame, and every {@code capacity} pushes the sums are computed from
+     * scratch so rounding cannot accumulate. Falls back to a full computation whenever the window was changed
+     * other than by this method since its last call (cleared, or pushed to directly).
+     *
+     * @param window the context; only this method may push to it between calls
+     * @param frame  band values in dB
+     * @param energy total energy in dB
+     * @param out    at least {@link #dimension()} values; overwritten
+     */
+    public void pushAndCompute(final ContextWindow window, final float[] frame, final float energy,
+        final float[] out) {
+        final int n = window.filled();
+        final boolean running = runningFilled == n && n > 1 && sincePooled < window.capacity();
+        final boolean leaving = n == window.capacity();
+        if (running && leaving) {
+            final float[] oldest = window.frame(n - 1);
+            final float[] next = window.frame(n - 2);
+            for (int b = 0; b < bands; b++) {
+                final float v = Math.max(CLAMP_DB, oldest[b]);
+                sum[b] -= v;
+                sumSq[b] -= (double)v * v;
+                delta[b] -= Math.abs(Math.max(CLAMP_DB, next[b]) - v);
+                maxLeft[b] = v >= max[b];
+            }
+        }
+        final float[] previous = n > 0 ? window.frame(0) : null;
+        window.push(frame, energy);
+        if (running) {
+            // the previous newest frame's array is not the one the push overwrote (capacity > 1)
+            for (int b = 0; b < bands; b++) {
+                final float v = Math.max(CLAMP_DB, frame[b]);
+                sum[b] += v;
+                sumSq[b] += (double)v * v;
+                delta[b] += Math.abs(v - Math.max(CLAMP_DB, previous[b]));
+                if (leaving && maxLeft[b]) {
+                    max[b] = bandMax(window, b);
+                } else if (v > max[b]) {
+                    max[b] = v;
+                }
+            }
+            sincePooled++;
+        } else {
+            poolBands(window);
+            sincePooled = 0;
+        }
+        runningFilled = window.filled();
+        finish(window, out);
+    }
+
+    private static float bandMax(final ContextWindow window, final int b) {
+        float m = CLAMP_DB;
+        for (int age = 0; age < window.filled(); age++) {
+            m = Math.max(m, window.frame(age)[b]);
+        }
+        return m;
+    }
+
+    /** Per-band sums, squares, maxima and absolute frame-to-frame changes of the whole window. */
+    private void poolBands(final ContextWindow window) {
+        final int n = window.filled();
         java.util.Arrays.fill(sum, 0.0);
         java.util.Arrays.fill(sumSq, 0.0);
         java.util.Arrays.fill(delta, 0.0);
         java.util.Arrays.fill(max, CLAMP_DB);
-        double eSum = 0.0;
-        double eSumSq = 0.0;
-        float eMax = -Float.MAX_VALUE;
-        float eMin = Float.MAX_VALUE;
-        int loudest = 0;
         float[] previous = null;
         for (int age = n - 1; age >= 0; age--) {
             final float[] x = window.frame(age);
@@ -85,6 +155,18 @@ public final class PooledFeatures {
                 }
             }
             previous = x;
+        }
+    }
+
+    /** Writes the vector from the per-band sums and the window's energies. */
+    private void finish(final ContextWindow window, final float[] out) {
+        final int n = window.filled();
+        double eSum = 0.0;
+        double eSumSq = 0.0;
+        float eMax = -Float.MAX_VALUE;
+        float eMin = Float.MAX_VALUE;
+        int loudest = 0;
+        for (int age = n - 1; age >= 0; age--) {
             final float e = Math.max(CLAMP_DB, window.energyDb(age));
             eSum += e;
             eSumSq += (double)e * e;
