@@ -26,18 +26,24 @@ class PooledFeaturesTest {
         }
     }
 
-    @Test
-    void slidingPoolingGivesTheFullComputationsNumbersOverALongStream() {
-        final SplittableRandom rnd = new SplittableRandom(3);
+    /** Streams the same frames through push + compute and through pushAndCompute, clearing both at the given pushes. */
+    private static void assertSlidingMatchesFull(final long seed, final int pushes, final int... clearAt) {
+        final SplittableRandom rnd = new SplittableRandom(seed);
         final ContextWindow reference = new ContextWindow(SETTINGS);
         final ContextWindow sliding = new ContextWindow(SETTINGS);
         final PooledFeatures full = new PooledFeatures(SETTINGS.bands());
         final PooledFeatures running = new PooledFeatures(SETTINGS.bands());
         final float[] expected = new float[full.dimension()];
         final float[] actual = new float[full.dimension()];
-        for (int t = 0; t < 5_000; t++) {
+        for (int t = 0; t < pushes; t++) {
+            for (final int c : clearAt) {
+                if (c == t) {
+                    reference.clear();
+                    sliding.clear();
+                }
+            }
             final float[] f = frame(rnd, t);
-            final float energy = f[0] + 10;
+            final float energy = f[(int)(seed % f.length)] + 10;
             reference.push(f, energy);
             full.compute(reference, expected);
             running.pushAndCompute(sliding, f, energy, actual);
@@ -46,24 +52,12 @@ class PooledFeaturesTest {
     }
 
     @Test
+    void slidingPoolingGivesTheFullComputationsNumbersOverALongStream() {
+        assertSlidingMatchesFull(3, 5_000);
+    }
+
+    @Test
     void slidingPoolingStartsAgainAfterTheWindowIsCleared() {
-        final SplittableRandom rnd = new SplittableRandom(4);
-        final ContextWindow reference = new ContextWindow(SETTINGS);
-        final ContextWindow sliding = new ContextWindow(SETTINGS);
-        final PooledFeatures full = new PooledFeatures(SETTINGS.bands());
-        final PooledFeatures running = new PooledFeatures(SETTINGS.bands());
-        final float[] expected = new float[full.dimension()];
-        final float[] actual = new float[full.dimension()];
-        for (int t = 0; t < 700; t++) {
-            if (t == 250 || t == 251 || t == 600) {
-                reference.clear();
-                sliding.clear();
-            }
-            final float[] f = frame(rnd, t);
-            reference.push(f, f[1]);
-            full.compute(reference, expected);
-            running.pushAndCompute(sliding, f, f[1], actual);
-            assertSameVector(expected, actual, t);
-        }
+        assertSlidingMatchesFull(4, 700, 250, 251, 600);
     }
 }
