@@ -23,6 +23,7 @@ import org.earshot.app.train.LabelsCsv;
 import org.earshot.detectors.classify.ClassifierModel;
 import org.earshot.detectors.classify.FeatureSettings;
 import org.earshot.detectors.classify.train.ClipReport;
+import org.earshot.detectors.classify.train.Channel;
 import org.earshot.detectors.classify.train.ClipTrainer;
 import org.earshot.detectors.classify.train.LabelledClip;
 import org.earshot.detectors.classify.train.MlpTrainer;
@@ -53,8 +54,11 @@ import org.earshot.engine.runtime.EventSink;
  * <pre>
  * java -jar bench/target/earshot-bench.jar events [--set ../shared/eval] [--model MODEL] [--negatives CSV]...
  *     [--folds 5] [--skip-cv] [--skip-scenes] [--scene-holdout] [--sensitivity 0.5] [--cache DIR] [--detail]
- *     [--hidden 128] [--members 1]
+ *     [--hidden 128] [--members 1] [--channel telephone|cheap-mic|narrowband-8k|reverb]
  * </pre>
+ *
+ * {@code --channel} plays every scene (backgrounds too) through a fixed microphone, line or room colouring
+ * ({@link Channel}) before detection: how the room monitor holds up on a channel it did not hear.
  *
  * {@code --hidden} sets the MLP's hidden layer widths, comma-separated ({@code 256,64}), or {@code none} for
  * softmax regression on the same features, and {@code --members} trains that many networks and averages their
@@ -101,6 +105,7 @@ public final class EventEval {
         double sensitivity = 0.5;
         int windowsPerClass = 800;
         MlpTrainer.Settings mlp = MlpTrainer.Settings.defaults();
+        Channel channel = Channel.CLEAN;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--set" -> set = Path.of(args[++i]);
@@ -116,6 +121,7 @@ public final class EventEval {
                 case "--cache" -> cache = Path.of(args[++i]);
                 case "--hidden" -> mlp = withHidden(mlp, args[++i]);
                 case "--members" -> mlp = mlp.withMembers(Integer.parseInt(args[++i]));
+                case "--channel" -> channel = Channel.valueOf(args[++i].toUpperCase(Locale.ROOT).replace('-', '_'));
                 default -> {
                     System.err.println("events: unknown argument " + args[i]);
                     return 2;
@@ -167,7 +173,7 @@ public final class EventEval {
                 model = t.fit(t.buildDataset(all), all, "scene hold-out");
                 which = "model trained without the scenes' clips";
             }
-            scoreScenes(set.resolve("events/scenes"), model, which, sensitivity, detail, out);
+            scoreScenes(set.resolve("events/scenes"), model, which, sensitivity, channel, detail, out);
             final ClipTrainer bt = new ClipTrainer(clips, options, line -> { });
             MfccBaseline.scoreScenes(bt, set.resolve("events/scenes"), out);
         }
@@ -272,7 +278,8 @@ public final class EventEval {
     }
 
     private static void scoreScenes(final Path dir, final ClassifierModel model, final String which,
-        final double sensitivity, final boolean detail, final PrintStream out) throws Exception {
+        final double sensitivity, final Channel channel, final boolean detail, final PrintStream out)
+        throws Exception {
         final SceneScore score = new SceneScore(0.25, 1.0);
         final SceneScore audibleScore = new SceneScore(0.25, 1.0);
         final Map<String, Integer> falseAlarms = new TreeMap<>();
@@ -286,7 +293,7 @@ public final class EventEval {
         final Map<String, int[]> inaudible = new TreeMap<>();
         for (final Path file : sceneFiles(dir)) {
             final String name = file.getFileName().toString().replace(".flac", "");
-            final float[] x = ClipLoader.decode(file, 16_000);
+            final float[] x = channel.apply(ClipLoader.decode(file, 16_000), 16_000);
             final List<Detection> found = detect(model, x, sensitivity);
             found.forEach(d -> delays.add(d.delayS()));
             if (detail) {
@@ -339,7 +346,8 @@ public final class EventEval {
             }
         }
         out.println();
-        out.println("== streaming detection on scenes (" + which + ", sensitivity " + sensitivity + ") ==");
+        out.println("== streaming detection on scenes (" + which + ", sensitivity " + sensitivity
+            + (channel == Channel.CLEAN ? "" : ", every scene through " + channel) + ") ==");
         out.println("event-based (onset collar 250 ms)   tp   fp   fn");
         for (final Map.Entry<String, SceneScore.Counts> e : score.eventCounts().entrySet()) {
             out.printf(Locale.ROOT, "  %-16s %s%n", e.getKey(), e.getValue());

@@ -80,6 +80,13 @@ public final class ImpactNode implements AudioNode {
     static final float BASS_HZ = 250f;
     /** The bass novelty needs this many dB more than {@code novelty}: a few bands fluctuate more than all. */
     static final float BASS_EXTRA_DB = 4f;
+    /**
+     * A sound whose bass (below {@link #BASS_HZ}) lies more than this many dB below its overall level has no bass
+     * to speak of, only leakage (a clock's tick heard through a telephone line, whose band starts at 300 Hz): its
+     * bass neither qualifies it as novel nor tells it apart from the next onset. A door slam's bass is within
+     * 15 dB of its overall level, a dropped key's within 15 dB, a tick's in a full-band recording within 10 dB.
+     */
+    static final float BASS_SHARE_DB = 25f;
     static final int DECAY_FRAMES = 80;
     static final float MIN_DECAY_DB = 4f;
     static final float MAX_DECAY_DB = 10f;
@@ -425,7 +432,8 @@ public final class ImpactNode implements AudioNode {
 
     private void confirm(final EventWriter events, final long end) {
         final boolean novel = candidateShortPeak - shortPeak >= noveltyDb
-            || candidateBassPeak - bassPeak >= noveltyDb + BASS_EXTRA_DB;
+            || candidateShortPeak - candidateBassPeak <= BASS_SHARE_DB
+            && candidateBassPeak - bassPeak >= noveltyDb + BASS_EXTRA_DB;
         if (pending && frameCount - pendingEndFrame <= mergeFrames) {
             // within the gap: a novel or comparably loud impact (overall and in the bass) continues the series
             if (novel || (candidateShortPeak >= pendingPeak - noveltyDb
@@ -474,7 +482,8 @@ public final class ImpactNode implements AudioNode {
         onsetOpen = false;
         if (pending && pendingFramePeak - onsetPeak < noveltyDb - RECUR_MARGIN_DB
             && onsetPeak - pendingFramePeak <= RECUR_ABOVE_DB
-            && pendingBassPeak - onsetBassPeak < noveltyDb + BASS_EXTRA_DB - RECUR_MARGIN_DB) {
+            && (pendingFramePeak - pendingBassPeak > BASS_SHARE_DB
+                || pendingBassPeak - onsetBassPeak < noveltyDb + BASS_EXTRA_DB - RECUR_MARGIN_DB)) {
             pendingRecurred = true;
         }
     }

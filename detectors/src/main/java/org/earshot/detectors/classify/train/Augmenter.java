@@ -3,9 +3,6 @@ package org.earshot.detectors.classify.train;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import org.earshot.dsp.resample.Resampler;
-import org.earshot.dsp.resample.ResamplerConfig;
-
 /**
  * Makes a training clip sound like it was recorded elsewhere: simple room reverberation, padding (time
  * shift), background noise at a random SNR, a microphone's colouring, band-limiting to cheap-microphone
@@ -86,17 +83,13 @@ public final class Augmenter {
         float[] z = y;
         final double band = rnd.nextDouble();
         if (band < 0.15) {
-            // telephone
-            Biquad.highPass(rateHz, 300, 0.7).apply(z);
-            Biquad.highPass(rateHz, 300, 0.7).apply(z);
-            Biquad.lowPass(rateHz, 3400, 0.7).apply(z);
-            Biquad.lowPass(rateHz, 3400, 0.7).apply(z);
+            Channel.telephone(z, rateHz);
         } else if (band < 0.35) {
             // cheap microphone
             Biquad.highPass(rateHz, 100 + rnd.nextDouble() * 300, 0.7).apply(z);
             Biquad.lowPass(rateHz, 3500 + rnd.nextDouble() * 4000, 0.7).apply(z);
         } else if (band < 0.5 && rateHz > 8000) {
-            z = through8k(z);
+            z = Channel.through8k(z, rateHz);
         }
         final double gainDb = -30 + rnd.nextDouble() * 30;
         double peak = 1e-9;
@@ -108,18 +101,6 @@ public final class Augmenter {
             z[i] *= g;
         }
         return new Augmented(z, pre, pre + x.length, noiseSource);
-    }
-
-    private float[] through8k(final float[] x) {
-        final Resampler down = new Resampler(new ResamplerConfig(rateHz, 8000, 60, 0.9));
-        final float[] low = new float[down.maxOutputFrames(x.length) + 64];
-        int n = down.process(x, 0, x.length, low, 0, low.length);
-        n += down.flush(low, n, low.length - n);
-        final Resampler up = new Resampler(new ResamplerConfig(8000, rateHz, 60, 0.9));
-        final float[] out = new float[up.maxOutputFrames(n) + 64];
-        int m = up.process(low, 0, n, out, 0, out.length);
-        m += up.flush(out, m, out.length - m);
-        return java.util.Arrays.copyOf(out, x.length);
     }
 
     private void mix(final float[] y, final float[] noise, final double targetRms, final SplittableRandom rnd) {
@@ -141,11 +122,25 @@ public final class Augmenter {
         }
     }
 
-    /** A Schroeder reverberator: four combs and two all-passes, a random room size and decay time. */
+    /** A Schroeder reverberator with a random room size and decay time. */
     private float[] reverb(final float[] x, final SplittableRandom rnd) {
         final double rt60 = 0.15 + rnd.nextDouble() * 0.7;
         final double size = 0.7 + rnd.nextDouble() * 0.7;
         final double wet = 0.1 + rnd.nextDouble() * 0.5;
+        return reverb(x, rateHz, rt60, size, wet);
+    }
+
+    /**
+     * A Schroeder reverberator: four combs and two all-passes.
+     *
+     * @param x      dry samples
+     * @param rateHz their rate
+     * @param rt60   decay time to -60 dB, seconds
+     * @param size   comb delays relative to the classic 29.7–43.7 ms
+     * @param wet    reverberation added to the dry signal, linear
+     * @return dry plus reverberation, with the tail ({@code rt60} longer than {@code x})
+     */
+    static float[] reverb(final float[] x, final int rateHz, final double rt60, final double size, final double wet) {
         final int tail = (int)(rt60 * rateHz);
         final float[] in = java.util.Arrays.copyOf(x, x.length + tail);
         final float[] out = new float[in.length];
