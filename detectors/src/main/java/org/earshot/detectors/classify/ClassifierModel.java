@@ -46,7 +46,7 @@ public final class ClassifierModel {
     private final float[] featureMean;
     private final float[] featureScale;
     private final Layer[] layers;
-    /** Per layer its weights input-major ({@code [i * out + o]}), for the vectorisable loop of {@link Inference}. */
+    /** Per layer its weights input-major ({@code [i * out + o]}), for the loop of {@link Inference} over outputs. */
     private final float[][] byInput;
     private final String notes;
 
@@ -222,7 +222,8 @@ public final class ClassifierModel {
                 final int in = l.in();
                 final int out = l.out();
                 // y = b + sum_i x[i] * column i: the inner loop runs over outputs with no dependency between its
-                // iterations, which C2 turns into SIMD; inputs a ReLU zeroed are skipped
+                // iterations (the row-major form chained every product of a row through one sum); inputs a ReLU
+                // zeroed are skipped
                 System.arraycopy(l.bias(), 0, y, 0, out);
                 for (int i = 0; i < in; i++) {
                     final float xi = x[i];
