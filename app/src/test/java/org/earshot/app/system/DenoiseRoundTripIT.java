@@ -136,9 +136,12 @@ class DenoiseRoundTripIT {
         // shift it; the seconds must still gain.
         assertTrue(stallReported || after[0] - before > 3.0, String.format("SI-SDR noisy %.2f dB, recorded %.2f dB: whole-file "
             + "improvement under 3 dB (per-second improvements %s)%n%s", before, after[0], gains, result.stderr()));
-        assertTrue(median > 3.0 && gains.get(0) > 0.0, String.format("SI-SDR noisy %.2f dB, recorded %.2f dB, "
-            + "per-second improvements %s: median under 3 dB or a second made worse%n%s", before, after[0], gains,
-            result.stderr()));
+        // Without a reported stall every second must gain. A stall that earshot reports can also mean seconds that
+        // were never played (late frames skipped to catch up, on a loaded machine): those cannot gain, so only the
+        // median is held then.
+        assertTrue(median > 3.0 && (stallReported || gains.get(0) > 0.0), String.format("SI-SDR noisy %.2f dB, "
+            + "recorded %.2f dB, per-second improvements %s: median under 3 dB or a second made worse%n%s", before,
+            after[0], gains, result.stderr()));
         assertTrue(result.stderr().contains("earshot: audio out: default, 48000 Hz"), result.stderr());
     }
 
