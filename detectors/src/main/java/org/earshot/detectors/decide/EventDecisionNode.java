@@ -125,18 +125,37 @@ public final class EventDecisionNode implements AudioNode {
     public static final int NONE = 0;
     /** {@link #verdict}: an event that may cover the stretch is not decided yet. */
     public static final int UNDECIDED = 1;
-    /** {@link #verdict}: an event of a label outside the given set was written over the stretch. */
+    /**
+     * {@link #verdict}: an event of a label outside the given set was written over the stretch, or the stretch was
+     * judged the continuation of such an event written just before it (see {@link #verdict}).
+     */
     public static final int OTHER = 2;
+    /**
+     * {@link #verdict}: an event that covers the stretch is not decided yet, but has so far been near certain
+     * ({@link #CLASS_CERTAIN}) of a label outside the given set.
+     */
+    public static final int LIKELY_OTHER = 3;
     /** Events remembered for {@link #verdict}. */
     static final int RECORDS = 16;
+    /** Frames for which the running label of the current event is remembered (more than a block's worth). */
+    static final int RUNNING = 128;
 
     private final DecisionConfig config;
-    /** The last {@link #RECORDS} events begun: start and end frames, label (-1: dropped), begun and decided at. */
+    /**
+     * The last {@link #RECORDS} events begun: start and end frames, label (-1: dropped; a continuation of the event
+     * written just before keeps its label, unwritten), begun and decided at, and whether it was written.
+     */
     private final long[] recStart = new long[RECORDS];
     private final long[] recEnd = new long[RECORDS];
     private final int[] recLabel = new int[RECORDS];
     private final long[] recBegun = new long[RECORDS];
     private final long[] recDecided = new long[RECORDS];
+    private final boolean[] recWritten = new boolean[RECORDS];
+    /**
+     * Per frame (frame count mod {@link #RUNNING}): the label of the undecided current event if its running mean
+     * probability was near certain ({@link #CLASS_CERTAIN}) at that frame, else -1.
+     */
+    private final int[] runningLabel = new int[RUNNING];
     private long records;
     private final ClassifierNode classifier;
     private final LogMelNode logMel;
@@ -202,6 +221,7 @@ public final class EventDecisionNode implements AudioNode {
         this.n = config.classes().length;
         this.context = logMel.features().contextFrames();
         this.bedFrames = Math.max(0, Math.min(BED_FRAMES, HISTORY - 1 - context));
+        java.util.Arrays.fill(runningLabel, -1);
         this.smooth = new float[n][config.smoothFrames()];
         this.smoothSum = new float[n];
         this.eventRing = new float[config.smoothFrames()];
@@ -375,6 +395,18 @@ public final class EventDecisionNode implements AudioNode {
                 }
             }
         }
+        runningLabel[(int)(frameCount % RUNNING)] = state == IDLE ? -1 : certainLabel();
+    }
+
+    /** @return the label of the current event's most probable class so far if its mean is near certain, else -1 */
+    private int certainLabel() {
+        int best = 0;
+        for (int k = 1; k < n; k++) {
+            if (classSum[k] > classSum[best]) {
+                best = k;
+            }
+        }
+        return activeFrames > 0 && classSum[best] / activeFrames >= CLASS_CERTAIN ? config.labels()[best] : -1;
     }
 
     private void accumulate() {
@@ -486,6 +518,7 @@ public final class EventDecisionNode implements AudioNode {
         recLabel[i] = -1;
         recBegun[i] = frameCount;
         recDecided[i] = Long.MAX_VALUE;
+        recWritten[i] = false;
     }
 
     /** The current event is decided: written with {@code label} (an index of the event type's labels) or dropped (-1). */
@@ -501,9 +534,12 @@ public final class EventDecisionNode implements AudioNode {
 
     /**
      * What this node made, as it stood after its {@code asOfFrame}-th frame, of the sound from {@code startFrame} to
-     * {@code endFrame}: {@link #OTHER} if it wrote an event over it whose label is not in {@code allowed},
-     * else {@link #UNDECIDED} if an event begun by then that may cover it is not yet decided, else
-     * {@link #NONE}. The answer depends only on the frames up to {@code asOfFrame}, whatever the node has
+     * {@code endFrame}: {@link #OTHER} if it wrote an event over it whose label is not in {@code allowed}, or
+     * judged the sound over it the continuation of such an event it had just written (the same class again, after a
+     * pause too long to merge, which the class-novelty test leaves unwritten: the next sentence of a conversation),
+     * else {@link #LIKELY_OTHER} if the event that may cover it is not yet decided but has so far been near certain
+     * of such a label (a long stretch of speech, decided only when it ends), else {@link #UNDECIDED} if an event
+     * begun by then that may cover it is not yet decided, else {@link #NONE}. The answer depends only on the frames up to {@code asOfFrame}, whatever the node has
      * processed since (a node reading it in the same block sees the same answers at every block size). Another
      * detector (the impact detector) uses it to leave a sound to the label given here: one label per sound.
      *
@@ -511,7 +547,7 @@ public final class EventDecisionNode implements AudioNode {
      * @param endFrame   last sample frame of the sound
      * @param asOfFrame  frame count (hops since the start of the stream) at which to answer
      * @param allowed    per label index of the event type, true for labels that do not override
-     * @return {@link #NONE}, {@link #UNDECIDED} or {@link #OTHER}
+     * @return {@link #NONE}, {@link #UNDECIDED}, {@link #OTHER} or {@link #LIKELY_OTHER}
      */
     public int verdict(final long startFrame, final long endFrame, final long asOfFrame, final boolean[] allowed) {
         int result = NONE;
@@ -521,7 +557,9 @@ public final class EventDecisionNode implements AudioNode {
                 continue;
             }
             if (recDecided[i] > asOfFrame) {
-                result = UNDECIDED;
+                final int running = r == records - 1 && frameCount - asOfFrame < RUNNING
+                    ? runningLabel[(int)(asOfFrame % RUNNING)] : -1;
+                result = running >= 0 && (running >= allowed.length || !allowed[running]) ? LIKELY_OTHER : UNDECIDED;
             } else if (recLabel[i] >= 0 && recEnd[i] >= startFrame
                 && (recLabel[i] >= allowed.length || !allowed[recLabel[i]])) {
                 return OTHER;
@@ -564,12 +602,19 @@ public final class EventDecisionNode implements AudioNode {
             }
         }
         final float confidence = classSum[best] / Math.max(1, activeFrames);
-        if (confidence < classThreshold[best]
-            || confidence < CLASS_CERTAIN && confidence < CLASS_NOVELTY_RATIO * bedClass[best]) {
+        if (confidence < classThreshold[best]) {
             decided(-1, end);
             return;
         }
+        if (confidence < CLASS_CERTAIN && confidence < CLASS_NOVELTY_RATIO * bedClass[best]) {
+            // not new to the room: dropped, but when the room held it because this node just wrote an event of
+            // that label (speech, paused for a breath), the sound is the continuation of that one and keeps its
+            // label for the verdict, though it is not written again
+            decided(continues(config.labels()[best]) ? config.labels()[best] : -1, end);
+            return;
+        }
         decided(config.labels()[best], end);
+        recWritten[(int)((records - 1) % RECORDS)] = true;
         final EventWriter.EventRecord r = events.tryClaim(config.eventType(), start);
         if (r != null) {
             r.set(SoundEvents.LABEL, config.labels()[best])
@@ -578,6 +623,20 @@ public final class EventDecisionNode implements AudioNode {
                 .set(SoundEvents.CONFIDENCE, confidence)
                 .commit();
         }
+    }
+
+    /**
+     * @param label a label index of the event type
+     * @return true if the event before the current one was written with that label and ended within the stretch
+     *     the class-novelty test reads (the context and the bed before it) before the current one's start
+     */
+    private boolean continues(final int label) {
+        if (records < 2) {
+            return false;
+        }
+        final int i = (int)((records - 2) % RECORDS);
+        return recLabel[i] == label && recWritten[i]
+            && start - recEnd[i] <= (long)(context + bedFrames) * hopFrames;
     }
 
     /** Recomputes the running sum from the ring (keeps rounding from piling up). */
@@ -608,6 +667,7 @@ public final class EventDecisionNode implements AudioNode {
         state = IDLE;
         above = 0;
         records = 0;
+        java.util.Arrays.fill(runningLabel, -1);
         smoothPos = 0;
         historyPos = 0;
         frameCount = 0;

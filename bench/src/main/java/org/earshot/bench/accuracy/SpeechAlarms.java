@@ -1,0 +1,175 @@
+package org.earshot.bench.accuracy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+import org.earshot.app.train.ClipLoader;
+import org.earshot.detectors.classify.ClassifierModel;
+import org.earshot.detectors.classify.train.Noises;
+
+/**
+ * {@code speech-alarms [--utterances N] [--seed S] [--model FILE] [--sensitivity S] [--keep TALK.wav]}: the alerts a room raises while
+ * people talk. Generates a stream of synthetic speech with espeak-ng (sentences, voices, speeds and pitches that the
+ * built-in model's extra negatives do not use; pauses of 0.3 to 3 s between sentences; each sentence at its own level,
+ * 20 to 35 dB above a pink-noise bed at about -50 dBFS), runs the room-monitor graph over it at 16 kHz, as
+ * {@code events} does for a scene, and prints the events by label: {@code speech} events are right, anything else
+ * (a cough, a sneeze, an impact) is a false alarm, counted per hour of talk. Needs {@code espeak-ng} on the PATH.
+ */
+public final class SpeechAlarms {
+    private static final int RATE_HZ = 16_000;
+    /** Sentences not among those of {@code make-negatives.sh}, which the built-in model was trained with. */
+    private static final List<String> SENTENCES = List.of(
+        "The garden needs watering before the sun gets too hot.",
+        "My grandson is coming to visit on Sunday afternoon.",
+        "Turn the television down a little, it is very loud.",
+        "Have you seen the cat? She was on the sofa a minute ago.",
+        "The nurse said the results will be ready next week.",
+        "I think it is going to rain, take an umbrella with you.",
+        "We used to go dancing every Saturday night when we were young.",
+        "Could you open the window, it is warm in here.",
+        "The soup needs a little more salt and pepper.",
+        "Read me the letter from your sister again, please.",
+        "Ha ha ha, that is the funniest thing I have heard all day.",
+        "Oh no, I dropped my book behind the chair.",
+        "Quiet please, the programme is about to start.",
+        "Tomorrow we have an appointment at ten thirty.",
+        "Put the kettle on, the neighbours are coming over.",
+        "Did you lock the back door before we went to bed?");
+    /** Voices and variants not among those of {@code make-negatives.sh}. */
+    private static final List<String> VOICES = List.of("en-us+m1", "en+f3", "en-gb-x-rp+m4", "en-us+f4", "en+m7",
+        "en-gb+f1", "de+m2", "fr+f2", "es+m3", "it+f5", "sv+m1", "cs+f3");
+
+    private SpeechAlarms() {
+    }
+
+    /**
+     * @param args see the class documentation
+     * @return exit status
+     * @throws Exception on failure
+     */
+    public static int run(final String[] args) throws Exception {
+        int utterances = 96;
+        long seed = 7;
+        Path modelPath = null;
+        double sensitivity = 0.5;
+        Path keep = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--utterances" -> utterances = Integer.parseInt(args[++i]);
+                case "--seed" -> seed = Long.parseLong(args[++i]);
+                case "--model" -> modelPath = Path.of(args[++i]);
+                case "--sensitivity" -> sensitivity = Double.parseDouble(args[++i]);
+                case "--keep" -> keep = Path.of(args[++i]);
+                default -> {
+                    System.err.println("usage: speech-alarms [--utterances N] [--seed S] [--model FILE] "
+                        + "[--sensitivity S] [--keep TALK.wav]");
+                    return 2;
+                }
+            }
+        }
+        final ClassifierModel model = modelPath == null ? ClassifierModel.builtIn() : ClassifierModel.read(modelPath);
+        final float[] x = talk(utterances, seed);
+        if (keep != null) {
+            writeWav16(keep, x);
+        }
+        final double hours = x.length / (double)RATE_HZ / 3600;
+        final List<EventEval.Detection> found = EventEval.detect(model, x, sensitivity);
+        final Map<String, Integer> byLabel = new TreeMap<>();
+        for (final EventEval.Detection d : found) {
+            byLabel.merge(d.event().label(), 1, Integer::sum);
+        }
+        final int alarms = found.size() - byLabel.getOrDefault("speech", 0);
+        System.out.printf(java.util.Locale.ROOT, "speech-alarms: %d sentences of espeak-ng speech, %.1f min, "
+            + "seed %d, sensitivity %.2f%n", utterances, hours * 60, seed, sensitivity);
+        System.out.println("events by label: " + byLabel);
+        System.out.printf(java.util.Locale.ROOT, "false alarms (events other than speech): %d = %.1f per hour of "
+            + "talk%n", alarms, alarms / hours);
+        for (final EventEval.Detection d : found) {
+            if (!d.event().label().equals("speech")) {
+                System.out.printf(java.util.Locale.ROOT, "  %-14s %8.3f %8.3f conf %.2f%n", d.event().label(),
+                    d.event().onset(), d.event().offset(), d.confidence());
+            }
+        }
+        return 0;
+    }
+
+    /** The talk: sentences with pauses over a pink-noise bed, 16 kHz mono. */
+    static float[] talk(final int utterances, final long seed) throws IOException, InterruptedException {
+        final SplittableRandom random = new SplittableRandom(seed);
+        final Path dir = Files.createTempDirectory("earshot-speech");
+        try {
+            final java.util.ArrayList<float[]> parts = new java.util.ArrayList<>();
+            int total = RATE_HZ * 3;
+            for (int u = 0; u < utterances; u++) {
+                final Path wav = dir.resolve("u" + u + ".wav");
+                final Process p = new ProcessBuilder("espeak-ng", "-v", VOICES.get(random.nextInt(VOICES.size())),
+                    "-s", Integer.toString(random.nextInt(120, 201)), "-p", Integer.toString(random.nextInt(10, 91)),
+                    "-w", wav.toString(), SENTENCES.get(random.nextInt(SENTENCES.size())))
+                    .redirectErrorStream(true).start();
+                p.getInputStream().readAllBytes();
+                if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                    throw new IOException("espeak-ng failed (is it installed? apt-get install espeak-ng)");
+                }
+                final float[] s = ClipLoader.decode(wav, RATE_HZ);
+                // peak-normalise, then 20 to 35 dB above the bed's RMS (-50 dBFS): a voice across a quiet room
+                float peak = 1e-9f;
+                for (final float v : s) {
+                    peak = Math.max(peak, Math.abs(v));
+                }
+                final double gain = Math.pow(10, (-50 + random.nextDouble(20, 35) + 12) / 20) / peak;
+                for (int i = 0; i < s.length; i++) {
+                    s[i] *= (float)gain;
+                }
+                final float[] pause = new float[(int)(random.nextDouble(0.3, 3.0) * RATE_HZ)];
+                parts.add(s);
+                parts.add(pause);
+                total += s.length + pause.length;
+            }
+            // 3 s of bed before the first sentence and after the last
+            final float[] x = new float[total + RATE_HZ * 3];
+            int at = RATE_HZ * 3;
+            for (final float[] part : parts) {
+                System.arraycopy(part, 0, x, at, part.length);
+                at += part.length;
+            }
+            addPinkNoise(x, Math.pow(10, -50 / 20.0), random);
+            return x;
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (final Path f : files.toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    private static void writeWav16(final Path path, final float[] x) throws IOException {
+        final byte[] b = new byte[x.length * 2];
+        for (int i = 0; i < x.length; i++) {
+            final int v = (int)Math.max(-32768, Math.min(32767, Math.round(x[i] * 32767.0)));
+            b[2 * i] = (byte)v;
+            b[2 * i + 1] = (byte)(v >> 8);
+        }
+        final javax.sound.sampled.AudioFormat f = new javax.sound.sampled.AudioFormat(RATE_HZ, 16, 1, true, false);
+        try (javax.sound.sampled.AudioInputStream in = new javax.sound.sampled.AudioInputStream(
+            new java.io.ByteArrayInputStream(b), f, x.length)) {
+            javax.sound.sampled.AudioSystem.write(in, javax.sound.sampled.AudioFileFormat.Type.WAVE, path.toFile());
+        }
+    }
+
+    /** Adds pink noise (the trainer's generator, RMS 0.1) at the given RMS. */
+    private static void addPinkNoise(final float[] x, final double rms, final SplittableRandom random) {
+        final float[] n = Noises.generate(java.util.Arrays.asList(Noises.KINDS).indexOf("pink"), x.length, RATE_HZ,
+            random);
+        for (int i = 0; i < x.length; i++) {
+            x[i] += (float)(rms / 0.1 * n[i]);
+        }
+    }
+}
