@@ -28,7 +28,7 @@ import org.earshot.dsp.filter.AdaptiveWhiteningConfig;
  *     org.earshot.bench.accuracy.OnsetEval --eval-dir ../shared/eval/onsets --out /tmp/onsets
  * options: [--novelty SUPERFLUX|...|all] [--threshold X]
  *     [--look-ahead-ms MS] [--log-compression LAMBDA] [--floor-factor K] [--whitening SECONDS:FLOOR]
- *     [--block FRAMES] [--no-peers]
+ *     [--block FRAMES] [--rate HZ] [--no-peers]
  *     [--tarsos-buffer N] [--tarsos-overlap N] [--passes N]
  * </pre>
  *
@@ -37,6 +37,8 @@ import org.earshot.dsp.filter.AdaptiveWhiteningConfig;
  * sub-folder per system with {@code NAME.onsets} files, and {@code scores.tsv}. {@code --passes N} analyses the
  * set {@code N - 1} times with earshot before the scored pass (JIT warm-up), printing the real-time factor of each
  * pass; earshot's wall time (engine start to last event, per file, decoding included) is printed at the end.
+ * {@code --rate HZ} runs earshot's graph at that rate, each file resampled to it as a live input is (the peers
+ * keep the files' own rates).
  */
 public final class OnsetEval {
     /** Peak floor of {@code --whitening} when none is given: raw FFT magnitude (about -90 dB below a full-scale sine). */
@@ -68,6 +70,7 @@ public final class OnsetEval {
         Double floorFactor = null;
         AdaptiveWhiteningConfig whitening = null;
         int block = 512;
+        Integer rate = null;
         int passes = 1;
         boolean peers = true;
         int tarsosBuffer = TarsosComplexOnsets.DEFAULT_BUFFER;
@@ -87,6 +90,7 @@ public final class OnsetEval {
                         w.length > 1 ? Float.parseFloat(w[1]) : DEFAULT_WHITENING_FLOOR);
                 }
                 case "--block" -> block = Integer.parseInt(args[++i]);
+                case "--rate" -> rate = Integer.parseInt(args[++i]);
                 case "--passes" -> passes = Integer.parseInt(args[++i]);
                 case "--no-peers" -> peers = false;
                 case "--tarsos-buffer" -> tarsosBuffer = Integer.parseInt(args[++i]);
@@ -130,7 +134,7 @@ public final class OnsetEval {
             }
             final String name = types.size() == 1 && type == NoveltyType.SUPERFLUX
                 ? "earshot" : "earshot-" + type.name().toLowerCase(Locale.ROOT).replace('_', '-');
-            final StreamingOnsets system = new StreamingOnsets(name, config, block);
+            final StreamingOnsets system = new StreamingOnsets(name, config, block, rate);
             systems.add(system);
             ours.add(system);
         }
@@ -198,7 +202,7 @@ public final class OnsetEval {
 
     private static int usage() {
         System.err.println("usage: OnsetEval --eval-dir DIR --out DIR [--novelty TYPE|all] [--threshold X] "
-            + "[--look-ahead-ms MS] [--log-compression LAMBDA] [--floor-factor K] [--whitening SECONDS[:FLOOR]] [--block FRAMES] "
+            + "[--look-ahead-ms MS] [--log-compression LAMBDA] [--floor-factor K] [--whitening SECONDS[:FLOOR]] [--block FRAMES] [--rate HZ] "
             + "[--no-peers] [--tarsos-buffer N] [--tarsos-overlap N] [--passes N]");
         return 2;
     }

@@ -31,6 +31,7 @@ final class StreamingOnsets implements OnsetSystem {
     private final String name;
     private final OnsetConfig config;
     private final int blockFrames;
+    private final Integer rateHz;
     private long framesProcessed;
     private double secondsAnalysed;
     private long nanosSpent;
@@ -45,9 +46,20 @@ final class StreamingOnsets implements OnsetSystem {
      * @param blockFrames block size the source publishes
      */
     StreamingOnsets(final String name, final OnsetConfig config, final int blockFrames) {
+        this(name, config, blockFrames, null);
+    }
+
+    /**
+     * @param name        column name
+     * @param config      detector settings
+     * @param blockFrames block size the source publishes
+     * @param rateHz      the graph's rate, each file resampled to it as live input is; null: each file's own
+     */
+    StreamingOnsets(final String name, final OnsetConfig config, final int blockFrames, final Integer rateHz) {
         this.name = name;
         this.config = config;
         this.blockFrames = blockFrames;
+        this.rateHz = rateHz;
     }
 
     @Override
@@ -57,7 +69,7 @@ final class StreamingOnsets implements OnsetSystem {
 
     @Override
     public double[] detect(final Path audio) throws Exception {
-        final int rate = AudioFileDecoder.probe(audio).sampleRateHz();
+        final int rate = rateHz != null ? rateHz : AudioFileDecoder.probe(audio).sampleRateHz();
         final GraphBuilder builder = new GraphBuilder();
         final OnsetGraph onsets = OnsetGraph.addTo(builder, config, rate);
         final RenderPlan plan = builder.build(GraphConfig.of(GRAPH_NAME, rate, blockFrames, EventMode.OFFLINE));
