@@ -143,14 +143,13 @@ public final class EventDecisionNode implements AudioNode {
     private final DecisionConfig config;
     /**
      * The last {@link #RECORDS} events begun: start and end frames, label (-1: dropped; a continuation of the event
-     * written just before keeps its label, unwritten), begun and decided at, and whether it was written.
+     * just before keeps that one's label without being written), begun and decided at.
      */
     private final long[] recStart = new long[RECORDS];
     private final long[] recEnd = new long[RECORDS];
     private final int[] recLabel = new int[RECORDS];
     private final long[] recBegun = new long[RECORDS];
     private final long[] recDecided = new long[RECORDS];
-    private final boolean[] recWritten = new boolean[RECORDS];
     /**
      * Per frame (frame count mod {@link #RUNNING}): the label of the undecided current event if its running mean
      * probability was near certain ({@link #CLASS_CERTAIN}) at that frame, else -1.
@@ -518,7 +517,6 @@ public final class EventDecisionNode implements AudioNode {
         recLabel[i] = -1;
         recBegun[i] = frameCount;
         recDecided[i] = Long.MAX_VALUE;
-        recWritten[i] = false;
     }
 
     /** The current event is decided: written with {@code label} (an index of the event type's labels) or dropped (-1). */
@@ -539,9 +537,10 @@ public final class EventDecisionNode implements AudioNode {
      * pause too long to merge, which the class-novelty test leaves unwritten: the next sentence of a conversation),
      * else {@link #LIKELY_OTHER} if the event that may cover it is not yet decided but has so far been near certain
      * of such a label (a long stretch of speech, decided only when it ends), else {@link #UNDECIDED} if an event
-     * begun by then that may cover it is not yet decided, else {@link #NONE}. The answer depends only on the frames up to {@code asOfFrame}, whatever the node has
-     * processed since (a node reading it in the same block sees the same answers at every block size). Another
-     * detector (the impact detector) uses it to leave a sound to the label given here: one label per sound.
+     * begun by then that may cover it is not yet decided, else {@link #NONE}. The answer depends only on the frames
+     * up to {@code asOfFrame}, whatever the node has processed since (a node reading it in the same block sees the
+     * same answers at every block size). Another detector (the impact detector) uses it to leave a sound to the
+     * label given here: one label per sound.
      *
      * @param startFrame first sample frame of the sound
      * @param endFrame   last sample frame of the sound
@@ -614,7 +613,6 @@ public final class EventDecisionNode implements AudioNode {
             return;
         }
         decided(config.labels()[best], end);
-        recWritten[(int)((records - 1) % RECORDS)] = true;
         final EventWriter.EventRecord r = events.tryClaim(config.eventType(), start);
         if (r != null) {
             r.set(SoundEvents.LABEL, config.labels()[best])
@@ -627,16 +625,16 @@ public final class EventDecisionNode implements AudioNode {
 
     /**
      * @param label a label index of the event type
-     * @return true if the event before the current one was written with that label and ended within the stretch
-     *     the class-novelty test reads (the context and the bed before it) before the current one's start
+     * @return true if the event before the current one was written with that label (or was itself the continuation
+     *     of one that was: a conversation goes on) and ended within the stretch the class-novelty test reads (the
+     *     context and the bed before it) before the current one's start
      */
     private boolean continues(final int label) {
         if (records < 2) {
             return false;
         }
         final int i = (int)((records - 2) % RECORDS);
-        return recLabel[i] == label && recWritten[i]
-            && start - recEnd[i] <= (long)(context + bedFrames) * hopFrames;
+        return recLabel[i] == label && start - recEnd[i] <= (long)(context + bedFrames) * hopFrames;
     }
 
     /** Recomputes the running sum from the ring (keeps rounding from piling up). */

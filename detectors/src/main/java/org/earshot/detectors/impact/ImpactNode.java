@@ -74,8 +74,8 @@ import org.earshot.engine.ProcessSpec;
  * is the continuation of an event of another label it has just written (the next sentence after a pause, which
  * its class-novelty test leaves unwritten), or the event over the impact is still undecided when the wait ends
  * but has so far been near certain of another label (speech going on for longer than the wait, written when it
- * ends). Each sentence of generated speech starts as abruptly as a knock: on 6.9 minutes of espeak-ng speech in
- * pink noise, 4 impacts without these exceptions, none with them.
+ * ends). Each sentence of generated speech starts as abruptly as a knock: on the bench's three generated
+ * conversations ({@code speech-alarms}, seeds 7 to 9, 24.7 minutes), 9 impacts without these exceptions, 3 with them.
  */
 public final class ImpactNode implements AudioNode {
     /** Parameter id of the sensitivity, 0 to 1. */
