@@ -14,8 +14,8 @@ import org.earshot.detectors.classify.ClassifierModel;
 import org.earshot.detectors.classify.train.Noises;
 
 /**
- * {@code speech-alarms [--utterances N] [--seed S] [--model FILE] [--sensitivity S] [--keep TALK.wav]}: the alerts a room raises while
- * people talk. Generates a stream of synthetic speech with espeak-ng (sentences, voices, speeds and pitches that the
+ * {@code speech-alarms [--utterances N] [--seed S] [--model FILE] [--sensitivity S] [--keep TALK.wav]}: the alerts
+ * a room raises while people talk. Generates a stream of synthetic speech with espeak-ng (sentences, voices, speeds and pitches that the
  * built-in model's extra negatives do not use; pauses of 0.3 to 3 s between sentences; each sentence at its own level,
  * 20 to 35 dB above a pink-noise bed at about -50 dBFS), runs the room-monitor graph over it at 16 kHz, as
  * {@code events} does for a scene, and prints the events by label: {@code speech} events are right, anything else
