@@ -54,11 +54,13 @@ import org.earshot.engine.runtime.EventSink;
  * <pre>
  * java -jar bench/target/earshot-bench.jar events [--set ../shared/eval] [--model MODEL] [--negatives CSV]...
  *     [--folds 5] [--skip-cv] [--skip-scenes] [--scene-holdout] [--sensitivity 0.5] [--cache DIR] [--detail]
- *     [--hidden 128] [--members 1] [--channel telephone|cheap-mic|narrowband-8k|reverb]
+ *     [--hidden 128] [--members 1] [--channel telephone|cheap-mic|narrowband-8k|reverb] [--gain-db DB]
  * </pre>
  *
  * {@code --channel} plays every scene (backgrounds too) through a fixed microphone, line or room colouring
- * ({@link Channel}) before detection: how the room monitor holds up on a channel it did not hear.
+ * ({@link Channel}) before detection: how the room monitor holds up on a channel it did not hear. {@code --gain-db}
+ * scales every scene (after the channel) by that gain, clipping at full scale: a quieter room or a farther
+ * microphone, or a hotter input.
  *
  * {@code --hidden} sets the MLP's hidden layer widths, comma-separated ({@code 256,64}), or {@code none} for
  * softmax regression on the same features, and {@code --members} trains that many networks and averages their
@@ -106,6 +108,7 @@ public final class EventEval {
         int windowsPerClass = 800;
         MlpTrainer.Settings mlp = MlpTrainer.Settings.defaults();
         Channel channel = Channel.CLEAN;
+        double gainDb = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--set" -> set = Path.of(args[++i]);
@@ -122,6 +125,7 @@ public final class EventEval {
                 case "--hidden" -> mlp = withHidden(mlp, args[++i]);
                 case "--members" -> mlp = mlp.withMembers(Integer.parseInt(args[++i]));
                 case "--channel" -> channel = Channel.valueOf(args[++i].toUpperCase(Locale.ROOT).replace('-', '_'));
+                case "--gain-db" -> gainDb = Double.parseDouble(args[++i]);
                 default -> {
                     System.err.println("events: unknown argument " + args[i]);
                     return 2;
@@ -173,7 +177,7 @@ public final class EventEval {
                 model = t.fit(t.buildDataset(all), all, "scene hold-out");
                 which = "model trained without the scenes' clips";
             }
-            scoreScenes(set.resolve("events/scenes"), model, which, sensitivity, channel, detail, out);
+            scoreScenes(set.resolve("events/scenes"), model, which, sensitivity, channel, gainDb, detail, out);
             final ClipTrainer bt = new ClipTrainer(clips, options, line -> { });
             MfccBaseline.scoreScenes(bt, set.resolve("events/scenes"), out);
         }
@@ -278,7 +282,8 @@ public final class EventEval {
     }
 
     private static void scoreScenes(final Path dir, final ClassifierModel model, final String which,
-        final double sensitivity, final Channel channel, final boolean detail, final PrintStream out)
+        final double sensitivity, final Channel channel, final double gainDb, final boolean detail,
+        final PrintStream out)
         throws Exception {
         final SceneScore score = new SceneScore(0.25, 1.0);
         final SceneScore audibleScore = new SceneScore(0.25, 1.0);
@@ -294,6 +299,10 @@ public final class EventEval {
         for (final Path file : sceneFiles(dir)) {
             final String name = file.getFileName().toString().replace(".flac", "");
             final float[] x = channel.apply(ClipLoader.decode(file, 16_000), 16_000);
+            final float gain = (float)Math.pow(10, gainDb / 20);
+            for (int i = 0; i < x.length; i++) {
+                x[i] = Math.max(-1f, Math.min(1f, x[i] * gain));
+            }
             final List<Detection> found = detect(model, x, sensitivity);
             found.forEach(d -> delays.add(d.delayS()));
             if (detail) {
