@@ -44,7 +44,7 @@ final class GraphOptions {
 
     @Option(names = "--sink", paramLabel = "SPEC",
         description = "Where events go, repeatable: jsonl (stdout, the default), jsonl:PATH, osc:HOST:PORT[:bundle], "
-            + "midi[:DEVICE|FILE.mid][,note], ws:[HOST:]PORT, mqtt:URI, webhook:URL.")
+            + "midi[:DEVICE|FILE.mid][,note], link[:QUANTUM], ws:[HOST:]PORT, mqtt:URI, webhook:URL.")
     List<String> sinks = new ArrayList<>();
 
     @Option(names = "--block", paramLabel = "FRAMES",

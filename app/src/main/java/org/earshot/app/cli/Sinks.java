@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.earshot.app.config.JsonlSinkSpec;
+import org.earshot.app.config.LinkSinkSpec;
 import org.earshot.app.config.MidiSinkSpec;
 import org.earshot.app.config.MqttSinkSpec;
 import org.earshot.app.config.OscSinkSpec;
@@ -16,6 +17,8 @@ import org.earshot.app.config.WebhookSinkSpec;
 import org.earshot.app.config.WsSinkSpec;
 import org.earshot.engine.runtime.EventSink;
 import org.earshot.io.sink.JsonLinesSink;
+import org.earshot.io.sink.link.LinkSink;
+import org.earshot.io.sink.link.LinkSinkConfig;
 import org.earshot.io.sink.midi.MidiClockConfig;
 import org.earshot.io.sink.midi.MidiClockSink;
 import org.earshot.io.sink.midi.MidiTargets;
@@ -84,6 +87,9 @@ final class Sinks {
             } catch (final javax.sound.midi.MidiUnavailableException ex) {
                 throw UserError.input("--sink " + spec.describe() + ": " + FailureHandler.firstLine(ex.getMessage()));
             }
+        }
+        if (spec instanceof LinkSinkSpec link) {
+            return new LinkSink(LinkSinkConfig.of(link.quantum()), Sinks::report);
         }
         if (spec instanceof WsSinkSpec ws) {
             return new WebSocketSink(new java.net.InetSocketAddress(ws.host(), ws.port()), 256, Sinks::report);

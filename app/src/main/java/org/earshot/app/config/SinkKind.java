@@ -67,6 +67,14 @@ public enum SinkKind {
             return MidiSinkSpec.parse(spec, argument);
         }
     },
+    /** Ableton Link: {@code link[:QUANTUM]}. */
+    LINK("link", "link[:QUANTUM]", "join the Ableton Link session on the LAN: the tracked tempo and beat phase "
+        + "(downbeat on phase 0 of QUANTUM, default 4), start/stop on lock/unlock") {
+        @Override
+        SinkSpec parseArgument(final String spec, final String argument) {
+            return LinkSinkSpec.parse(spec, argument);
+        }
+    },
     /** WebSocket: {@code ws:[HOST:]PORT}. */
     WS("ws", "ws:[HOST:]PORT", "a WebSocket server streaming every event as JSON (browser visuals)") {
         @Override

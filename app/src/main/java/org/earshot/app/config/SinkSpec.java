@@ -4,7 +4,7 @@ package org.earshot.app.config;
  * A parsed {@code --sink} flag: one record type per {@link SinkKind}.
  */
 public sealed interface SinkSpec permits JsonlSinkSpec, MqttSinkSpec, WebhookSinkSpec, OscSinkSpec, MidiSinkSpec,
-    WsSinkSpec {
+    WsSinkSpec, LinkSinkSpec {
     /** @return the kind of sink */
     SinkKind kind();
 

@@ -27,6 +27,17 @@ class BeatSinkSpecTest {
     }
 
     @Test
+    void shouldParseLinkWithAnOptionalQuantum() {
+        assertEquals(new LinkSinkSpec(4), SinkKind.parse("link"));
+        assertEquals(new LinkSinkSpec(3), SinkKind.parse("link:3"));
+        assertEquals("link:4", SinkKind.parse("link").describe());
+        assertEquals("--sink link:0: quantum must be in [1, 16], got 0",
+            assertThrows(ConfigException.class, () -> SinkKind.parse("link:0")).getMessage());
+        assertEquals("--sink link:bar: quantum must be a whole number of beats in [1, 16], got 'bar'",
+            assertThrows(ConfigException.class, () -> SinkKind.parse("link:bar")).getMessage());
+    }
+
+    @Test
     void shouldParseWebSocketPortWithOptionalHost() {
         assertEquals(new WsSinkSpec("0.0.0.0", 8765), SinkKind.parse("ws:8765"));
         assertEquals(new WsSinkSpec("127.0.0.1", 0), SinkKind.parse("ws:127.0.0.1:0"));
