@@ -1,5 +1,10 @@
 package org.earshot.detectors.beat;
 
+import org.earshot.detectors.classify.ClassifierConfig;
+import org.earshot.detectors.classify.ClassifierModel;
+import org.earshot.detectors.classify.ClassifierNode;
+import org.earshot.detectors.classify.LogMelConfig;
+import org.earshot.detectors.classify.LogMelNode;
 import org.earshot.detectors.onset.NoveltyConfig;
 import org.earshot.detectors.onset.NoveltyNode;
 import org.earshot.detectors.onset.NoveltyType;
@@ -7,14 +12,15 @@ import org.earshot.detectors.onset.OnsetConfig;
 import org.earshot.detectors.spectral.StftNode;
 import org.earshot.detectors.spectral.StftNodeConfig;
 import org.earshot.dsp.window.WindowType;
+import org.earshot.engine.AudioNode;
 import org.earshot.engine.graph.GraphBuilder;
 
 /**
- * The nodes of a beat tracker, STFT → onset novelty (full band and low band) → beat tracker, as added to a graph by
- * {@link #addTo}. The novelty is the onset detector's own node ({@link NoveltyNode}) with the onset detector's
- * settings, so a graph that also detects onsets shares it; a second novelty node with the same settings up to
- * {@link BeatTrackerConfig#lowBandMaxHz()} gives the tracker the onsets of bass and kick drum, which fall on the beat
- * more often than the rest.
+ * The nodes of a beat tracker, STFT → onset novelty (full band and low band) → beat tracker, with a speech gate
+ * (log-mel → the built-in event classifier) beside it, as added to a graph by {@link #addTo}. The novelty is the
+ * onset detector's own node ({@link NoveltyNode}) with the onset detector's settings, so a graph that also detects
+ * onsets shares it; a second novelty node with the same settings up to {@link BeatTrackerConfig#lowBandMaxHz()}
+ * gives the tracker the onsets of bass and kick drum, which fall on the beat more often than the rest.
  *
  * <pre>{@code
  * GraphBuilder b = new GraphBuilder();
@@ -78,8 +84,10 @@ public record BeatGraph(StftNode stft, NoveltyNode novelty, NoveltyNode lowNovel
     }
 
     /**
-     * Adds a beat tracker reading a novelty node already in the graph (shared with an onset detector), and the
-     * low-band novelty node it also reads (unless the config turns it off).
+     * Adds a beat tracker reading a novelty node already in the graph (shared with an onset detector), the
+     * low-band novelty node it also reads (unless the config turns it off), and its speech gate: the room monitor's
+     * built-in classifier on its own log-mel front end ({@code NAME.logmel}, {@code NAME.speech}), whose
+     * {@code speech} class keeps beats from starting on talk ({@link SpeechGate}).
      *
      * @param builder the graph being built
      * @param novelty the novelty node, already added
@@ -87,13 +95,35 @@ public record BeatGraph(StftNode stft, NoveltyNode novelty, NoveltyNode lowNovel
      * @return the nodes added, with the novelty's STFT
      */
     public static BeatGraph addTo(final GraphBuilder builder, final NoveltyNode novelty, final BeatTrackerConfig config) {
-        if (config.lowBandMaxHz() == 0.0) {
-            final BeatTrackerNode tracker = builder.add(new BeatTrackerNode(config, novelty), novelty);
-            return new BeatGraph(novelty.stft(), novelty, null, tracker);
+        return addTo(builder, novelty, config, ClassifierModel.builtIn());
+    }
+
+    /**
+     * As {@link #addTo(GraphBuilder, NoveltyNode, BeatTrackerConfig)}, with the speech gate's classifier model given.
+     *
+     * @param builder     the graph being built
+     * @param novelty     the novelty node, already added
+     * @param config      tracker settings
+     * @param speechModel a model with a {@code speech} class for the speech gate, or null for no gate
+     * @return the nodes added, with the novelty's STFT
+     */
+    public static BeatGraph addTo(final GraphBuilder builder, final NoveltyNode novelty, final BeatTrackerConfig config,
+        final ClassifierModel speechModel) {
+        final NoveltyNode low = config.lowBandMaxHz() == 0.0 ? null : builder.add(new NoveltyNode(
+            lowBand(novelty.config(), config.lowBandMaxHz()), novelty.stft()), novelty.stft());
+        ClassifierNode speech = null;
+        if (speechModel != null) {
+            final LogMelNode logMel = builder.add(new LogMelNode(new LogMelConfig(config.name() + ".logmel",
+                speechModel.settings())));
+            speech = builder.add(new ClassifierNode(new ClassifierConfig(config.name() + ".speech", speechModel),
+                logMel), logMel);
         }
-        final NoveltyNode low = builder.add(new NoveltyNode(lowBand(novelty.config(), config.lowBandMaxHz()),
-            novelty.stft()), novelty.stft());
-        final BeatTrackerNode tracker = builder.add(new BeatTrackerNode(config, novelty, low), novelty, low);
+        final BeatTrackerNode tracker = new BeatTrackerNode(config, novelty, low, speech);
+        if (low == null) {
+            builder.add(tracker, speech == null ? new AudioNode[] {novelty} : new AudioNode[] {novelty, speech});
+        } else {
+            builder.add(tracker, speech == null ? new AudioNode[] {novelty, low} : new AudioNode[] {novelty, low, speech});
+        }
         return new BeatGraph(novelty.stft(), novelty, low, tracker);
     }
 }

@@ -1,6 +1,8 @@
 package org.earshot.detectors.beat;
 
 import org.earshot.detectors.EventIds;
+import org.earshot.detectors.classify.ClassProbabilities;
+import org.earshot.detectors.classify.ClassifierNode;
 import org.earshot.detectors.onset.NoveltyFrames;
 import org.earshot.detectors.onset.NoveltyNode;
 import org.earshot.engine.AudioNode;
@@ -42,7 +44,8 @@ import org.earshot.engine.event.FieldKind;
  *       confidence) reaches {@link BeatTrackerConfig#confidenceOn()} and the periodicity
  *       ({@link TempoEstimator#periodicity()}) {@link BeatTrackerConfig#minPeriodicity()}, and stop when the first
  *       falls below {@link BeatTrackerConfig#confidenceOff()} or the second below half its threshold (the
- *       correlation leaves out the first half second after a start, whose onset of sound any model foresees); frames
+ *       correlation leaves out the first half second after a start, whose onset of sound any model foresees), and
+ *       beats do not start while a speech gate ({@link SpeechGate}, when the tracker has one) hears talk; frames
  *       whose loudest frame over the last 1.5 s is below {@link BeatTrackerConfig#silenceDb()} carry no
  *       observation and emit nothing; after a second of silence the model is
  *       reset, so the next music locks afresh.</li>
@@ -134,6 +137,9 @@ public final class BeatTrackerNode implements AudioNode {
     private double armed = Double.NEGATIVE_INFINITY;
     private double armSamples;
     private boolean locked;
+    private final ClassifierNode speech;
+    private Port<ClassProbabilities> speechInput;
+    private SpeechGate speechGate;
     private long beatIndex;
     private double lastBeat;
     /** Pulse period when {@link #lastBeat} was committed, samples. */
@@ -164,6 +170,22 @@ public final class BeatTrackerNode implements AudioNode {
      *                   onsets (bass, kick drum) mark beats more often than the full band's, or null for none
      */
     public BeatTrackerNode(final BeatTrackerConfig config, final NoveltyNode novelty, final NoveltyNode lowNovelty) {
+        this(config, novelty, lowNovelty, null);
+    }
+
+    /**
+     * @param config     settings
+     * @param novelty    the novelty node whose port is read (added to the graph before this node)
+     * @param lowNovelty a novelty node over the low frequencies on the same STFT (added before this node), or null
+     * @param speech     a classifier whose model has a {@code speech} class (added before this node): while it hears
+     *                   talk ({@link SpeechGate}) beats do not start (a tracker already running goes on); or null
+     */
+    public BeatTrackerNode(final BeatTrackerConfig config, final NoveltyNode novelty, final NoveltyNode lowNovelty,
+        final ClassifierNode speech) {
+        if (speech != null && speech.model().indexOf("speech") < 0) {
+            throw new IllegalArgumentException("the speech gate's model has no speech class: "
+                + speech.model().classes());
+        }
         if (config == null) {
             throw new IllegalArgumentException("config must not be null");
         }
@@ -173,6 +195,7 @@ public final class BeatTrackerNode implements AudioNode {
         this.config = config;
         this.novelty = novelty;
         this.lowNovelty = lowNovelty;
+        this.speech = speech;
     }
 
     @Override
@@ -189,6 +212,9 @@ public final class BeatTrackerNode implements AudioNode {
     public void prepare(final ProcessSpec spec, final NodeSetup setup) {
         this.input = novelty.output();
         this.lowInput = lowNovelty == null ? null : lowNovelty.output();
+        this.speechInput = speech == null ? null : speech.probabilities();
+        this.speechGate = speech == null ? null : new SpeechGate(speech.model().indexOf("speech"), spec.sampleRateHz(),
+            1000.0 / speech.model().settings().hopMs());
         this.sampleRateHz = spec.sampleRateHz();
         this.hop = novelty.hopFrames();
         this.halfWindow = novelty.windowLength() / 2;
@@ -263,6 +289,9 @@ public final class BeatTrackerNode implements AudioNode {
     public void process(final BlockContext ctx) {
         final NoveltyFrames in = ctx.get(input);
         final NoveltyFrames low = lowInput == null ? null : ctx.get(lowInput);
+        if (speechGate != null) {
+            speechGate.push(ctx.get(speechInput));
+        }
         final int n = in.count();
         final long blockEnd = ctx.blockStartFrame() + ctx.frames();
         for (int i = 0; i < n; i++) {
@@ -335,7 +364,8 @@ public final class BeatTrackerNode implements AudioNode {
         final double beatSamples = period * periodSamples;
         tempoPeriodSamples = phase.meanPeriod() * periodSamples;
         final double periodicity = tempo.periodicity();
-        final boolean rhythmic = !silent && confidence >= config.confidenceOn()
+        final boolean talk = speechGate != null && speechGate.talk(decisionFrame);
+        final boolean rhythmic = !silent && !talk && confidence >= config.confidenceOn()
             && periodicity >= config.minPeriodicity();
         if (!locked && rhythmic) {
             locked = true;
@@ -442,6 +472,9 @@ public final class BeatTrackerNode implements AudioNode {
     }
 
     private void restart() {
+        if (speechGate != null) {
+            speechGate.reset();
+        }
         phase.reset();
         tempo.reset();
         meter.reset();
