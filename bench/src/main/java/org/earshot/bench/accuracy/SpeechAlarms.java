@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import org.earshot.app.train.ClipLoader;
 import org.earshot.detectors.classify.ClassifierModel;
 import org.earshot.detectors.classify.train.Noises;
+import org.earshot.io.wav.WavEncoding;
+import org.earshot.io.wav.WavWriter;
 
 /**
  * {@code speech-alarms [--utterances N] [--seed S] [--model FILE] [--sensitivity S] [--keep TALK.wav]}: the alerts
@@ -76,7 +78,9 @@ public final class SpeechAlarms {
         final ClassifierModel model = modelPath == null ? ClassifierModel.builtIn() : ClassifierModel.read(modelPath);
         final float[] x = talk(utterances, seed);
         if (keep != null) {
-            writeWav16(keep, x);
+            try (WavWriter w = new WavWriter(keep, RATE_HZ, 1, WavEncoding.PCM_16)) {
+                w.write(x, 0, x.length);
+            }
         }
         final double hours = x.length / (double)RATE_HZ / 3600;
         final List<EventEval.Detection> found = EventEval.detect(model, x, sensitivity);
@@ -147,20 +151,6 @@ public final class SpeechAlarms {
                 }
             }
             Files.deleteIfExists(dir);
-        }
-    }
-
-    private static void writeWav16(final Path path, final float[] x) throws IOException {
-        final byte[] b = new byte[x.length * 2];
-        for (int i = 0; i < x.length; i++) {
-            final int v = (int)Math.max(-32768, Math.min(32767, Math.round(x[i] * 32767.0)));
-            b[2 * i] = (byte)v;
-            b[2 * i + 1] = (byte)(v >> 8);
-        }
-        final javax.sound.sampled.AudioFormat f = new javax.sound.sampled.AudioFormat(RATE_HZ, 16, 1, true, false);
-        try (javax.sound.sampled.AudioInputStream in = new javax.sound.sampled.AudioInputStream(
-            new java.io.ByteArrayInputStream(b), f, x.length)) {
-            javax.sound.sampled.AudioSystem.write(in, javax.sound.sampled.AudioFileFormat.Type.WAVE, path.toFile());
         }
     }
 

@@ -1,5 +1,8 @@
 package org.earshot.detectors.beat;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.earshot.detectors.classify.ClassifierConfig;
 import org.earshot.detectors.classify.ClassifierModel;
 import org.earshot.detectors.classify.ClassifierNode;
@@ -118,12 +121,15 @@ public record BeatGraph(StftNode stft, NoveltyNode novelty, NoveltyNode lowNovel
             speech = builder.add(new ClassifierNode(new ClassifierConfig(config.name() + ".speech", speechModel),
                 logMel), logMel);
         }
-        final BeatTrackerNode tracker = new BeatTrackerNode(config, novelty, low, speech);
-        if (low == null) {
-            builder.add(tracker, speech == null ? new AudioNode[] {novelty} : new AudioNode[] {novelty, speech});
-        } else {
-            builder.add(tracker, speech == null ? new AudioNode[] {novelty, low} : new AudioNode[] {novelty, low, speech});
+        final List<AudioNode> inputs = new ArrayList<>(List.of(novelty));
+        if (low != null) {
+            inputs.add(low);
         }
+        if (speech != null) {
+            inputs.add(speech);
+        }
+        final BeatTrackerNode tracker = builder.add(new BeatTrackerNode(config, novelty, low, speech),
+            inputs.toArray(new AudioNode[0]));
         return new BeatGraph(novelty.stft(), novelty, low, tracker);
     }
 }

@@ -399,13 +399,19 @@ public final class EventDecisionNode implements AudioNode {
 
     /** @return the label of the current event's most probable class so far if its mean is near certain, else -1 */
     private int certainLabel() {
+        final int best = bestClass();
+        return activeFrames > 0 && classSum[best] / activeFrames >= CLASS_CERTAIN ? config.labels()[best] : -1;
+    }
+
+    /** @return the decided class of highest summed probability over the current event */
+    private int bestClass() {
         int best = 0;
         for (int k = 1; k < n; k++) {
             if (classSum[k] > classSum[best]) {
                 best = k;
             }
         }
-        return activeFrames > 0 && classSum[best] / activeFrames >= CLASS_CERTAIN ? config.labels()[best] : -1;
+        return best;
     }
 
     private void accumulate() {
@@ -594,12 +600,7 @@ public final class EventDecisionNode implements AudioNode {
      * the bed.
      */
     private void emit(final EventWriter events, final long end) {
-        int best = 0;
-        for (int k = 1; k < n; k++) {
-            if (classSum[k] > classSum[best]) {
-                best = k;
-            }
-        }
+        final int best = bestClass();
         final float confidence = classSum[best] / Math.max(1, activeFrames);
         if (confidence < classThreshold[best]) {
             decided(-1, end);
