@@ -30,12 +30,12 @@ import org.earshot.engine.runtime.AudioSource;
  *
  * <pre>
  * java -jar bench/target/earshot-bench.jar beats --eval-dir ../shared/eval/beats --out /tmp/beats
- *     [--block FRAMES] [--rate HZ] [--lead-ms MS] [--no-peers] [--relock-only] [--talk]
+ *     [--block FRAMES] [--rate HZ] [--lead-ms MS] [--no-peers] [--relock-only] [--talk | --talk-seeds S,S...]
  * </pre>
  *
  * {@code --relock-only} runs only the tempo-step test, at {@code --rate} or else at both 44.1 and 48 kHz.
- * {@code --talk} also counts the beats emitted on generated speech (the {@code speech-alarms} conversation, needs
- * espeak-ng), where there should be none.
+ * {@code --talk} also counts the beats emitted on generated speech (the {@code speech-alarms} conversation of seed 7,
+ * needs espeak-ng), where there should be none; {@code --talk-seeds} counts them on the conversations of these seeds.
  *
  * A set is a folder of audio files each with a {@code NAME.beats} file beside it (time in seconds in the first
  * column). A file with no annotated beat after 5 s (mir_eval's trimming) scores 0 in mir_eval; it is listed, and the
@@ -70,7 +70,7 @@ public final class BeatEval {
         double leadMs = 0.0;
         boolean peers = true;
         boolean relockOnly = false;
-        boolean talk = false;
+        long[] talkSeeds = new long[0];
         BeatTrackerConfig config = BeatTrackerConfig.defaults();
         OnsetConfig onsets = BeatGraph.noveltySettings();
         for (int i = 0; i < args.length; i++) {
@@ -82,7 +82,9 @@ public final class BeatEval {
                 case "--lead-ms" -> leadMs = Double.parseDouble(args[++i]);
                 case "--no-peers" -> peers = false;
                 case "--relock-only" -> relockOnly = true;
-                case "--talk" -> talk = true;
+                case "--talk" -> talkSeeds = new long[] {7L};
+                case "--talk-seeds" -> talkSeeds = java.util.Arrays.stream(args[++i].split(","))
+                    .mapToLong(Long::parseLong).toArray();
                 case "--confidence" -> {
                     final String[] v = args[++i].split(",");
                     config = config.withConfidence(Double.parseDouble(v[0]), Double.parseDouble(v[1]));
@@ -207,11 +209,11 @@ public final class BeatEval {
             + f(medianOf(rows, 4)) + "\t" + f(medianOf(rows, 5)) + "\t" + f(mean[6]) + "\t" + lateTotal + "\t"
             + (aubioMean == null ? "\t\t" : f(aubioMean[0]) + "\t" + f(aubioMean[1]) + "\t" + f(aubioMean[2])));
         tsv.add("relock_beats\t" + f(relock[0]));
-        if (talk) {
-            final int[] t = talkBeats(earshot);
-            o.printf(Locale.ROOT, "generated talk (espeak-ng, 96 sentences, %.1f min, no music): %d beats in %d "
-                + "stretches, the longest %d beats%n", t[3] / 60.0, t[0], t[1], t[2]);
-            tsv.add("talk_beats\t" + t[0]);
+        for (final long seed : talkSeeds) {
+            final int[] t = talkBeats(earshot, seed);
+            o.printf(Locale.ROOT, "generated talk (espeak-ng, 96 sentences, seed %d, %.1f min, no music): %d beats in %d "
+                + "stretches, the longest %d beats%n", seed, t[3] / 60.0, t[0], t[1], t[2]);
+            tsv.add("talk_beats_seed" + seed + "\t" + t[0]);
         }
         tsv.add("unscorable_files\t" + unscored);
         Files.write(out.resolve("scores.tsv"), tsv, StandardCharsets.UTF_8);
@@ -219,14 +221,14 @@ public final class BeatEval {
     }
 
     /**
-     * Beats on speech: the conversation {@code speech-alarms} generates (seed 7) at 16 kHz. Beats further apart than
+     * Beats on speech: the conversation {@code speech-alarms} generates with this seed at 16 kHz. Beats further apart than
      * 2 s start a new stretch.
      *
      * @return {beats, stretches, beats in the longest stretch, seconds of talk}
      */
-    static int[] talkBeats(final StreamingBeats tracker) throws Exception {
+    static int[] talkBeats(final StreamingBeats tracker, final long seed) throws Exception {
         final int rate = 16_000;
-        final float[] x = SpeechAlarms.talk(96, 7L);
+        final float[] x = SpeechAlarms.talk(96, seed);
         final double[] beats = tracker.track(new ArraySource(x, rate), rate, "talk").predictedS();
         int stretches = 0;
         int longest = 0;
@@ -414,7 +416,8 @@ public final class BeatEval {
 
     private static int usage() {
         System.err.println("usage: beats --eval-dir DIR --out DIR [--block FRAMES] [--rate HZ] [--lead-ms MS] "
-            + "[--no-peers] [--relock-only] [--talk] [--confidence ON,OFF] [--silence-db DB] [--novelty TYPE] [--window-ms MS] "
+            + "[--no-peers] [--relock-only] [--talk | --talk-seeds S,S...] [--confidence ON,OFF] [--silence-db DB] "
+            + "[--novelty TYPE] [--window-ms MS] "
             + "[--hop-ms MS] [--tracker FIELD=VALUE,...]");
         return 2;
     }

@@ -128,7 +128,7 @@ public record BeatTrackerConfig(
      * Widmer 2015, so that a step in tempo is followed within 4 beats) and an on-beat share of 1/16 (Krebs et al.);
      * 4 s normalisation; a resonance half-life of 1 s; 4 comb harmonics, their evidence raised to the power 8 per
      * second; beats start once the predictive correlation reaches 0.15 and the periodicity 0.1, and stop below 0.10
-     * and 0.05; silence below -60 dBFS; a low band up to 250 Hz (bass and kick drum); no extra lead.
+     * and 0.05 (below 0.25 in talk, see {@link SpeechGate}); silence below -60 dBFS; a low band up to 250 Hz (bass and kick drum); no extra lead.
      *
      * @return the default settings, named {@value #DEFAULT_NAME}
      */

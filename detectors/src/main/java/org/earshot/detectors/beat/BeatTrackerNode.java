@@ -45,7 +45,8 @@ import org.earshot.engine.event.FieldKind;
  *       ({@link TempoEstimator#periodicity()}) {@link BeatTrackerConfig#minPeriodicity()}, and stop when the first
  *       falls below {@link BeatTrackerConfig#confidenceOff()} or the second below half its threshold (the
  *       correlation leaves out the first half second after a start, whose onset of sound any model foresees), and
- *       beats do not start while a speech gate ({@link SpeechGate}, when the tracker has one) hears talk; frames
+ *       beats do not start while a speech gate ({@link SpeechGate}, when the tracker has one) hears talk, and stop
+ *       there below {@link SpeechGate#CONFIDENCE_OFF_IN_TALK} instead; frames
  *       whose loudest frame over the last 1.5 s is below {@link BeatTrackerConfig#silenceDb()} carry no
  *       observation and emit nothing; after a second of silence the model is
  *       reset, so the next music locks afresh.</li>
@@ -372,7 +373,7 @@ public final class BeatTrackerNode implements AudioNode {
             beatIndex = 0;
             writeTempo(events, decisionFrame, confidence);
         } else if (locked
-            && (silent || confidence < config.confidenceOff() || periodicity < 0.5 * config.minPeriodicity())) {
+            && (silent || confidence < (talk ? SpeechGate.CONFIDENCE_OFF_IN_TALK : config.confidenceOff()) || periodicity < 0.5 * config.minPeriodicity())) {
             locked = false;
             writeTempo(events, decisionFrame, confidence);
         }

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The beat tracker's speech gate on a 120 BPM click track, with classifiers whose {@code speech} probability is known:
- * talk keeps beats from starting, and does not stop a tracker already locked on the music.
+ * talk keeps beats from starting, does not stop a tracker already locked on the music, and stops one whose pulse it
+ * no longer foresees well.
  */
 class SpeechGateTest {
     private static final int RATE = 44_100;
@@ -104,5 +105,25 @@ class SpeechGateTest {
         final float[] talk = clicks(20.0);
         addTone(talk, 0, 0.05);
         assertEquals(List.of(), beatTimes(talk, toneSpeech()));
+    }
+
+    @Test
+    void shouldStopALockedTrackerInTalkOnceItsPulseIsOnlyLooselyForeseen() throws InterruptedException {
+        // steady clicks for 8 s, then clicks jittered by 50 ms (std): confidence falls between the ordinary stop
+        // threshold and the stricter one of talk
+        final java.util.SplittableRandom random = new java.util.SplittableRandom(1L);
+        final double[] truth = new double[40];
+        for (int i = 0; i < truth.length; i++) {
+            final double t = 0.5 + 0.5 * i;
+            truth[i] = t < 8.0 ? t : t + 0.05 * random.nextGaussian();
+        }
+        final float[] music = ClickTrack.render(RATE, 20.5, truth, 4, 3L);
+        final List<Double> on = beatTimes(music, toneSpeech());
+        assertTrue(on.stream().filter(t -> t > 10.0).count() >= 18, "no talk: the tracker stays locked: " + on);
+        final float[] talk = music.clone();
+        addTone(talk, 8 * RATE, 0.05);
+        final List<Double> off = beatTimes(talk, toneSpeech());
+        assertTrue(off.stream().anyMatch(t -> t < 8.0), "locked before the talk: " + off);
+        assertEquals(List.of(), off.stream().filter(t -> t > 16.0).toList(), "the talk stops it: " + off);
     }
 }
