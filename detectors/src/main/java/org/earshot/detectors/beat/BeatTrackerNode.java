@@ -43,7 +43,9 @@ import org.earshot.engine.event.FieldKind;
  *   <li>Gating: beats start when the predictive correlation ({@link BeatPhaseFilter#predictiveCorrelation()}, the
  *       confidence) reaches {@link BeatTrackerConfig#confidenceOn()} and the periodicity
  *       ({@link TempoEstimator#periodicity()}) {@link BeatTrackerConfig#minPeriodicity()}, and stop when the first
- *       falls below {@link BeatTrackerConfig#confidenceOff()} or the second below half its threshold (the
+ *       falls below {@link BeatTrackerConfig#confidenceOff()} (for {@value BeatGate#STOP_HOLD_SECONDS} s once
+ *       the run has emitted {@value BeatGate#ESTABLISHED_BEATS} beats, see {@link BeatGate}) or the second below
+ *       half its threshold (the
  *       correlation leaves out the first half second after a start, whose onset of sound any model foresees), and
  *       beats do not start while a speech gate ({@link SpeechGate}, when the tracker has one) hears talk, and stop
  *       there below {@link SpeechGate#CONFIDENCE_OFF_IN_TALK} instead; frames
@@ -137,7 +139,7 @@ public final class BeatTrackerNode implements AudioNode {
     private int silentFrames;
     private double armed = Double.NEGATIVE_INFINITY;
     private double armSamples;
-    private boolean locked;
+    private BeatGate gate;
     private final ClassifierNode speech;
     private Port<ClassProbabilities> speechInput;
     private SpeechGate speechGate;
@@ -245,6 +247,7 @@ public final class BeatTrackerNode implements AudioNode {
         this.leadSamples = msToSamples(config.leadMs());
         this.armSamples = ARM_SECONDS * sampleRateHz;
         this.silenceResetFrames = (int)Math.ceil(SILENCE_RESET_SECONDS * fps);
+        this.gate = new BeatGate(config, fps);
         reset();
     }
 
@@ -366,18 +369,14 @@ public final class BeatTrackerNode implements AudioNode {
         tempoPeriodSamples = phase.meanPeriod() * periodSamples;
         final double periodicity = tempo.periodicity();
         final boolean talk = speechGate != null && speechGate.talk(decisionFrame);
-        final boolean rhythmic = !silent && !talk && confidence >= config.confidenceOn()
-            && periodicity >= config.minPeriodicity();
-        if (!locked && rhythmic) {
-            locked = true;
+        final BeatGate.Change change = gate.update(silent, talk, confidence, periodicity, beatIndex);
+        if (change == BeatGate.Change.LOCKED) {
             beatIndex = 0;
-            writeTempo(events, decisionFrame, confidence);
-        } else if (locked
-            && (silent || confidence < (talk ? SpeechGate.CONFIDENCE_OFF_IN_TALK : config.confidenceOff()) || periodicity < 0.5 * config.minPeriodicity())) {
-            locked = false;
+        }
+        if (change != BeatGate.Change.NONE) {
             writeTempo(events, decisionFrame, confidence);
         }
-        if (!locked) {
+        if (!gate.locked()) {
             return;
         }
         double predicted = timeSamples + onsetOffsetSamples + (period - phase.bestPhasePosition()) * periodSamples;
@@ -464,11 +463,12 @@ public final class BeatTrackerNode implements AudioNode {
     }
 
     private void writeTempo(final EventWriter events, final long frame, final double confidence) {
-        final double bpm = locked ? beatBpm() : 0.0;
-        reportedBpm = locked ? bpm : Double.NaN;
+        final double bpm = gate.locked() ? beatBpm() : 0.0;
+        reportedBpm = gate.locked() ? bpm : Double.NaN;
         final EventWriter.EventRecord r = events.tryClaim(TEMPO, frame);
         if (r != null) {
-            r.set(TEMPO_BPM, bpm).set(TEMPO_CONFIDENCE, confidence).set(TEMPO_LOCKED, locked ? 1.0 : 0.0).commit();
+            r.set(TEMPO_BPM, bpm).set(TEMPO_CONFIDENCE, confidence).set(TEMPO_LOCKED, gate.locked() ? 1.0 : 0.0)
+                .commit();
         }
     }
 
@@ -486,7 +486,7 @@ public final class BeatTrackerNode implements AudioNode {
         groupOpen = false;
         silentFrames = 0;
         armed = Double.NEGATIVE_INFINITY;
-        locked = false;
+        gate.reset();
         accentOpen = false;
         lastBeat = Double.NEGATIVE_INFINITY;
         lastBeatPeriodSamples = Double.POSITIVE_INFINITY;

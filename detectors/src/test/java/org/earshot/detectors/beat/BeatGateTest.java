@@ -1,0 +1,78 @@
+package org.earshot.detectors.beat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** When beats start and stop, on confidence sequences of known shape (100 tracker frames per second). */
+class BeatGateTest {
+    private static final double FPS = 100.0;
+    private static final int HOLD = (int)Math.round(BeatGate.STOP_HOLD_SECONDS * FPS);
+
+    private static BeatGate locked() {
+        final BeatGate g = new BeatGate(BeatTrackerConfig.defaults(), FPS);
+        assertEquals(BeatGate.Change.LOCKED, g.update(false, false, 0.3, 0.3, 0));
+        return g;
+    }
+
+    @Test
+    void shouldStartOnConfidenceAndPeriodicityOutsideSilenceAndTalk() {
+        final BeatGate g = new BeatGate(BeatTrackerConfig.defaults(), FPS);
+        assertEquals(BeatGate.Change.NONE, g.update(false, false, 0.14, 0.3, 0), "confidence under 0.15");
+        assertEquals(BeatGate.Change.NONE, g.update(false, false, 0.3, 0.05, 0), "periodicity under 0.1");
+        assertEquals(BeatGate.Change.NONE, g.update(true, false, 0.3, 0.3, 0), "silence");
+        assertEquals(BeatGate.Change.NONE, g.update(false, true, 0.9, 0.9, 0), "talk");
+        assertEquals(BeatGate.Change.LOCKED, g.update(false, false, 0.15, 0.1, 0));
+        assertTrue(g.locked());
+    }
+
+    @Test
+    void shouldHoldAnEstablishedRunThroughADipShorterThanTheHold() {
+        final BeatGate g = locked();
+        for (int i = 0; i < HOLD - 1; i++) {
+            assertEquals(BeatGate.Change.NONE, g.update(false, false, 0.05, 0.3, BeatGate.ESTABLISHED_BEATS),
+                "frame " + i + " of the dip");
+        }
+        assertEquals(BeatGate.Change.NONE, g.update(false, false, 0.12, 0.3, BeatGate.ESTABLISHED_BEATS));
+        // the dip is over: a new one is counted afresh
+        for (int i = 0; i < HOLD - 1; i++) {
+            assertEquals(BeatGate.Change.NONE, g.update(false, false, 0.05, 0.3, BeatGate.ESTABLISHED_BEATS));
+        }
+        assertEquals(BeatGate.Change.UNLOCKED, g.update(false, false, 0.05, 0.3, BeatGate.ESTABLISHED_BEATS),
+            "a dip as long as the hold stops it");
+        assertFalse(g.locked());
+    }
+
+    @Test
+    void shouldStopAYoungRunAtTheFirstLowFrame() {
+        final BeatGate g = locked();
+        assertEquals(BeatGate.Change.UNLOCKED, g.update(false, false, 0.09, 0.3, BeatGate.ESTABLISHED_BEATS - 1));
+    }
+
+    @Test
+    void shouldStopAnEstablishedRunAtOnceOnSilenceLostPeriodicityOrLooselyForeseenTalk() {
+        final long run = 100;
+        BeatGate g = locked();
+        assertEquals(BeatGate.Change.UNLOCKED, g.update(true, false, 0.5, 0.5, run), "silence");
+        g = locked();
+        assertEquals(BeatGate.Change.UNLOCKED, g.update(false, false, 0.5, 0.04, run), "periodicity under 0.05");
+        g = locked();
+        assertEquals(BeatGate.Change.NONE, g.update(false, true, SpeechGate.CONFIDENCE_OFF_IN_TALK, 0.3, run),
+            "talk, well foreseen");
+        assertEquals(BeatGate.Change.UNLOCKED, g.update(false, true, 0.2, 0.3, run), "talk, loosely foreseen");
+    }
+
+    @Test
+    void shouldForgetALowStretchOnReset() {
+        final BeatGate g = locked();
+        for (int i = 0; i < HOLD - 1; i++) {
+            g.update(false, false, 0.05, 0.3, BeatGate.ESTABLISHED_BEATS);
+        }
+        g.reset();
+        assertFalse(g.locked());
+        assertEquals(BeatGate.Change.LOCKED, g.update(false, false, 0.3, 0.3, 0));
+        assertEquals(BeatGate.Change.NONE, g.update(false, false, 0.05, 0.3, BeatGate.ESTABLISHED_BEATS));
+    }
+}
