@@ -112,20 +112,55 @@ final class FileProbe {
         return new SourceException(name + ": cannot open the file: " + ex.getMessage(), ex);
     }
 
+    /**
+     * The chunks of a RIFF (sizes little-endian) or IFF (big-endian) file after its 12-byte header, each padded to
+     * an even length. After {@link #next()} the file is positioned at the chunk's body.
+     */
+    private static final class Chunks {
+        private final RandomAccessFile file;
+        private final long fileSize;
+        private final boolean littleEndian;
+        private final byte[] header = new byte[8];
+        private long nextPos = 12;
+        /** The current chunk's four-character id. */
+        String id;
+        /** The current chunk's declared size, bytes. */
+        long size;
+        /** Where the current chunk's body starts. */
+        long body;
+
+        Chunks(final RandomAccessFile file, final long fileSize, final boolean littleEndian) {
+            this.file = file;
+            this.fileSize = fileSize;
+            this.littleEndian = littleEndian;
+        }
+
+        /** @return false when no whole chunk header is left */
+        boolean next() throws IOException {
+            if (nextPos + 8 > fileSize) {
+                return false;
+            }
+            file.seek(nextPos);
+            file.readFully(header);
+            id = ascii(header, 0, 4);
+            size = littleEndian ? le32(header, 4) : be32(header, 4);
+            body = nextPos + 8;
+            nextPos = body + size + (size & 1);
+            return true;
+        }
+    }
+
     // ---------------------------------------------------------------------------------------------- WAV
 
     private Result wav(final RandomAccessFile file, final long size) throws IOException {
-        long pos = 12;
         int channels = -1;
         int blockAlign = 0;
         int formatTag = -1;
-        final byte[] chunk = new byte[8];
-        while (pos + 8 <= size) {
-            file.seek(pos);
-            file.readFully(chunk);
-            final String id = ascii(chunk, 0, 4);
-            final long chunkSize = le32(chunk, 4);
-            final long body = pos + 8;
+        final Chunks chunks = new Chunks(file, size, true);
+        while (chunks.next()) {
+            final String id = chunks.id;
+            final long chunkSize = chunks.size;
+            final long body = chunks.body;
             if ("fmt ".equals(id)) {
                 final byte[] fmt = new byte[(int)Math.min(Math.min(chunkSize, 40), Math.max(0, size - body))];
                 file.readFully(fmt);
@@ -155,7 +190,6 @@ final class FileProbe {
                 }
                 return new Result(AudioContainer.WAV, chunkSize / frameBytes, 0, channels + " channels");
             }
-            pos = body + chunkSize + (chunkSize & 1);
         }
         if (formatTag < 0) {
             throw new SourceException(name + ": corrupt WAV file: no fmt chunk");
@@ -195,17 +229,14 @@ final class FileProbe {
     // --------------------------------------------------------------------------------------------- AIFF
 
     private Result aiff(final RandomAccessFile file, final long size) throws IOException {
-        long pos = 12;
         long frames = -1;
         int channels = 0;
         int bits = 0;
-        final byte[] chunk = new byte[8];
-        while (pos + 8 <= size) {
-            file.seek(pos);
-            file.readFully(chunk);
-            final String id = ascii(chunk, 0, 4);
-            final long chunkSize = be32(chunk, 4);
-            final long body = pos + 8;
+        final Chunks chunks = new Chunks(file, size, false);
+        while (chunks.next()) {
+            final String id = chunks.id;
+            final long chunkSize = chunks.size;
+            final long body = chunks.body;
             if ("COMM".equals(id)) {
                 final byte[] comm = new byte[(int)Math.min(Math.min(chunkSize, 22), Math.max(0, size - body))];
                 file.readFully(comm);
@@ -244,7 +275,6 @@ final class FileProbe {
                 }
                 return new Result(AudioContainer.AIFF, frames, 0, channels + " channels");
             }
-            pos = body + chunkSize + (chunkSize & 1);
         }
         if (frames < 0) {
             throw new SourceException(name + ": corrupt AIFF file: no COMM chunk");
