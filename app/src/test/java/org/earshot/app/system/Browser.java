@@ -11,7 +11,6 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -51,27 +50,8 @@ final class Browser implements AutoCloseable {
     static Browser start() throws Exception {
         assertTrue(Files.isExecutable(CHROMIUM), CHROMIUM + " is missing: scripts/test-all installs Debian's chromium "
             + "(apt-get install chromium); the browser tests never download a browser");
-        Files.createDirectories(HOME);
-        boolean changed = false;
-        for (final String f : List.of("package.json", "package-lock.json", "driver.mjs")) {
-            final Path target = HOME.resolve(f);
-            if (!Files.exists(target) || Files.mismatch(SOURCE.resolve(f), target) != -1L) {
-                Files.copy(SOURCE.resolve(f), target, StandardCopyOption.REPLACE_EXISTING);
-                changed |= !f.endsWith(".mjs");
-            }
-        }
-        if (changed || !Files.exists(HOME.resolve("node_modules/playwright-core/package.json"))) {
-            final Path npmLog = HOME.resolve("npm-ci.log");
-            final Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")
-                .directory(HOME.toFile()).redirectErrorStream(true).redirectOutput(npmLog.toFile()).start();
-            if (!npm.waitFor(5, TimeUnit.MINUTES)) {
-                npm.destroyForcibly();
-                fail("npm ci did not finish within 5 minutes; see " + npmLog);
-            }
-            if (npm.exitValue() != 0) {
-                fail("npm ci failed (exit " + npm.exitValue() + "):\n" + Files.readString(npmLog));
-            }
-        }
+        NpmPackage.install(SOURCE, HOME, List.of("package.json", "package-lock.json", "driver.mjs"),
+            HOME.resolve("node_modules/playwright-core/package.json"), "the browser driver (playwright-core)", "", 5);
         final Path log = HOME.resolve("driver-stderr.log");
         final Process p = new ProcessBuilder("node", HOME.resolve("driver.mjs").toString())
             .directory(HOME.toFile()).redirectError(log.toFile()).start();

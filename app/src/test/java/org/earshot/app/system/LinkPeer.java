@@ -1,33 +1,24 @@
 package org.earshot.app.system;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
-
 
 /**
  * A real Ableton Link peer: {@code src/test/link-peer/peer.js} on node, with Ableton's Link library compiled by the
  * npm package abletonlink-addon (node-gyp: g++, make, python3, which scripts/test-all installs). The first use runs
- * {@code npm ci} from the committed package-lock.json into {@code target/link-peer}; later uses reuse the build. An
- * install that fails fails the test, saying whether the npm registry could not be reached or the build broke (as
- * the browser test does: the test command installs what its system tests need).
+ * {@code npm ci} from the committed package-lock.json into {@code target/link-peer} ({@link NpmPackage}); later uses
+ * reuse the build.
  */
 final class LinkPeer implements AutoCloseable {
     /** The committed script and its npm manifest. */
     static final Path SOURCE = Path.of("src", "test", "link-peer").toAbsolutePath();
     /** Where they are installed and built. */
     static final Path HOME = Path.of("target", "link-peer").toAbsolutePath();
-
-    private static final Pattern UNREACHABLE = Pattern.compile(
-        "ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH|EHOSTUNREACH|network request to");
 
     /** One line the peer printed. */
     record Sample(double wallMs, int peers, double tempo, double beat, double phase, boolean playing) {
@@ -43,50 +34,10 @@ final class LinkPeer implements AutoCloseable {
 
     /** Copies the manifest and runs {@code npm ci} when the build is missing or out of date. */
     static void install() throws Exception {
-        Files.createDirectories(HOME);
-        boolean changed = false;
-        for (final String f : List.of("package.json", "package-lock.json", "peer.js")) {
-            final Path target = HOME.resolve(f);
-            if (!Files.exists(target) || Files.mismatch(SOURCE.resolve(f), target) != -1L) {
-                Files.copy(SOURCE.resolve(f), target, StandardCopyOption.REPLACE_EXISTING);
-                changed |= !f.endsWith(".js");
-            }
-        }
-        final Path addon = HOME.resolve("node_modules/abletonlink-addon/build/Release/AbletonLinkAddon.node");
-        if (!changed && Files.exists(addon)) {
-            return;
-        }
-        final Path log = HOME.resolve("npm-ci.log");
-        final Process npm;
-        try {
-            final ProcessBuilder pb = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")
-                .directory(HOME.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
-            // node-gyp compiles against Node's headers; Debian's nodejs package ships them under /usr, and without
-            // this node-gyp would download them from nodejs.org, which a machine with only the npm registry cannot
-            if (System.getenv("npm_config_nodedir") == null && Files.exists(Path.of("/usr/include/node/node.h"))) {
-                pb.environment().put("npm_config_nodedir", "/usr");
-            }
-            npm = pb.start();
-        } catch (final IOException ex) {
-            fail("npm is missing (scripts/test-all installs nodejs and npm): " + ex.getMessage());
-            return;
-        }
-        if (!npm.waitFor(10, TimeUnit.MINUTES)) {
-            npm.destroyForcibly();
-            fail("npm ci did not finish within 10 minutes; see " + log);
-        }
-        final String text = Files.readString(log);
-        if (npm.exitValue() != 0) {
-            if (UNREACHABLE.matcher(text).find()) {
-                fail("the npm registry is unreachable, so the Link peer (abletonlink-addon) cannot be installed:\n"
-                    + text);
-            }
-            fail("npm ci failed (exit " + npm.exitValue() + "); building abletonlink-addon needs g++, make and python3 "
-                + "(scripts/test-all installs them):\n" + text);
-        }
-        if (!Files.exists(addon)) {
-            fail("npm ci ran but did not build " + addon + " (were install scripts disabled?):\n" + text);
-        }
+        NpmPackage.install(SOURCE, HOME, List.of("package.json", "package-lock.json", "peer.js"),
+            HOME.resolve("node_modules/abletonlink-addon/build/Release/AbletonLinkAddon.node"),
+            "the Link peer (abletonlink-addon)",
+            "; building abletonlink-addon needs g++, make and python3 (scripts/test-all installs them)", 10);
     }
 
     /**
