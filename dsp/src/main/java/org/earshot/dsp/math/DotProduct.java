@@ -18,16 +18,20 @@ public final class DotProduct {
      * @return {@code sum a[aFrom + i] * b[bFrom + i]} for {@code i} in {@code [0, length)}
      */
     public static double of(final float[] a, final int aFrom, final float[] b, final int bFrom, final int length) {
-        double even = 0.0;
-        double odd = 0.0;
+        double s0 = 0.0;
+        double s1 = 0.0;
+        double s2 = 0.0;
+        double s3 = 0.0;
         int i = 0;
-        for (; i + 1 < length; i += 2) {
-            even += a[aFrom + i] * b[bFrom + i];
-            odd += a[aFrom + i + 1] * b[bFrom + i + 1];
+        for (; i + 3 < length; i += 4) {
+            s0 += a[aFrom + i] * b[bFrom + i];
+            s1 += a[aFrom + i + 1] * b[bFrom + i + 1];
+            s2 += a[aFrom + i + 2] * b[bFrom + i + 2];
+            s3 += a[aFrom + i + 3] * b[bFrom + i + 3];
         }
-        if (i < length) {
-            even += a[aFrom + i] * b[bFrom + i];
+        for (; i < length; i++) {
+            s0 += a[aFrom + i] * b[bFrom + i];
         }
-        return even + odd;
+        return (s0 + s1) + (s2 + s3);
     }
 }
