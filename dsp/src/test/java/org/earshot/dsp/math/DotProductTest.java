@@ -16,7 +16,7 @@ class DotProductTest {
             a[i] = (float)(random.nextDouble() * 2 - 1);
             b[i] = (float)(random.nextDouble() * 2 - 1);
         }
-        for (final int length : new int[] {0, 1, 2, 3, 64, 127}) {
+        for (final int length : new int[] {0, 1, 2, 3, 4, 5, 6, 7, 64, 127}) {
             double naive = 0;
             for (int i = 0; i < length; i++) {
                 naive += a[5 + i] * b[100 + i];
