@@ -83,7 +83,7 @@ public final class BeatEval {
                 case "--no-peers" -> peers = false;
                 case "--relock-only" -> relockOnly = true;
                 case "--talk" -> talkSeeds = new long[] {7L};
-                case "--talk-seeds" -> talkSeeds = java.util.Arrays.stream(args[++i].split(","))
+                case "--talk-seeds" -> talkSeeds = Arrays.stream(args[++i].split(","))
                     .mapToLong(Long::parseLong).toArray();
                 case "--confidence" -> {
                     final String[] v = args[++i].split(",");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.SplittableRandom;
 
 import org.earshot.detectors.classify.ClassifierModel;
 import org.earshot.detectors.classify.FeatureSettings;
@@ -111,7 +112,7 @@ class SpeechGateTest {
     void shouldStopALockedTrackerInTalkOnceItsPulseIsOnlyLooselyForeseen() throws InterruptedException {
         // steady clicks for 8 s, then clicks jittered by 50 ms (std): confidence falls between the ordinary stop
         // threshold and the stricter one of talk
-        final java.util.SplittableRandom random = new java.util.SplittableRandom(1L);
+        final SplittableRandom random = new SplittableRandom(1L);
         final double[] truth = new double[40];
         for (int i = 0; i < truth.length; i++) {
             final double t = 0.5 + 0.5 * i;
