@@ -129,15 +129,17 @@ public final class BeatEval {
             rate == null ? "file's own" : rate + " Hz", leadMs);
         o.println("novelty: " + onsets.novelty().type() + ", window " + onsets.windowMs() + " ms, hop " + onsets.hopMs()
             + " ms; tracker: " + config);
-        o.printf(Locale.ROOT, "%-44s %6s %6s %6s %6s %8s %7s %7s %6s%s%n", "file", "F", "Cemgil", "CMLt", "AMLt",
-            "ahead_ms", "err_ms", "first_s", "late", aubio ? String.format(Locale.ROOT, " | %6s %6s %6s", "aubioF",
+        o.printf(Locale.ROOT, "%-44s %6s %6s %6s %6s %8s %7s %7s %6s %6s%s%n", "file", "F", "Cemgil", "CMLt", "AMLt",
+            "ahead_ms", "err_ms", "first_s", "ok_s", "late", aubio ? String.format(Locale.ROOT, " | %6s %6s %6s", "aubioF",
                 "aCemg", "aAMLt") : "");
         final List<double[]> rows = new ArrayList<>();
         final List<double[]> aubioRows = new ArrayList<>();
         final List<String> tsv = new ArrayList<>();
         tsv.add("file\tF\tCemgil\tCMLc\tCMLt\tAMLc\tAMLt\tmedian_emit_minus_t_ms\tmedian_abs_err_ms\tfirst_beat_s"
-            + "\tlate_beats\taubio_F\taubio_Cemgil\taubio_AMLt");
+            + "\tfirst_correct_run_s\tlate_beats\taubio_F\taubio_Cemgil\taubio_AMLt");
         int lateTotal = 0;
+        final List<Double> correctStarts = new ArrayList<>();
+        int neverCorrect = 0;
         int unscored = 0;
         int aubioUnscored = 0;
         for (final Path audio : files) {
@@ -165,29 +167,39 @@ public final class BeatEval {
             final double errMs = 1000.0 * medianHitError(reference, r.predictedS());
             final double first = r.emittedS().length == 0 || reference.length == 0 ? Double.NaN
                 : r.emittedS()[0] - Math.max(0.0, reference[0]);
+            final double ok = reference.length == 0 ? Double.NaN
+                : BeatScore.firstCorrectRun(reference, r.predictedS()) - Math.max(0.0, reference[0]);
             if (s == null) {
                 unscored++;
                 aubioUnscored += aubio ? 1 : 0;
-                o.printf(Locale.ROOT, "%-44s %6s %6s %6s %6s %8.1f %7s %7.2f %6d   (no annotated beat after 5 s: "
-                    + "not scored)%n", trimName(name), "-", "-", "-", "-", aheadMs, "-", first, late);
+                o.printf(Locale.ROOT, "%-44s %6s %6s %6s %6s %8.1f %7s %7.2f %6s %6d   (no annotated beat after 5 s: "
+                    + "not scored)%n", trimName(name), "-", "-", "-", "-", aheadMs, "-", first, seconds(ok), late);
                 continue;
             }
             final double[] row = {s.fMeasure(), s.cemgil(), s.cmlT(), s.amlT(), aheadMs, errMs, first, late};
             rows.add(row);
+            if (Double.isNaN(ok)) {
+                neverCorrect++;
+            } else {
+                correctStarts.add(ok);
+            }
             if (a != null) {
                 aubioRows.add(new double[] {a.fMeasure(), a.cemgil(), a.amlT()});
             }
-            o.printf(Locale.ROOT, "%-44s %6.3f %6.3f %6.3f %6.3f %8.1f %7.1f %7.2f %6d%s%n", trimName(name), row[0],
-                row[1], row[2], row[3], row[4], row[5], row[6], late, a == null ? "" : String.format(Locale.ROOT,
+            o.printf(Locale.ROOT, "%-44s %6.3f %6.3f %6.3f %6.3f %8.1f %7.1f %7.2f %6s %6d%s%n", trimName(name), row[0],
+                row[1], row[2], row[3], row[4], row[5], row[6], seconds(ok), late, a == null ? "" : String.format(Locale.ROOT,
                     " | %6.3f %6.3f %6.3f", a.fMeasure(), a.cemgil(), a.amlT()));
             tsv.add(String.join("\t", name, f(s.fMeasure()), f(s.cemgil()), f(s.cmlC()), f(s.cmlT()), f(s.amlC()),
-                f(s.amlT()), f(aheadMs), f(errMs), f(first), Integer.toString(late),
+                f(s.amlT()), f(aheadMs), f(errMs), f(first), f(ok), Integer.toString(late),
                 a == null ? "" : f(a.fMeasure()), a == null ? "" : f(a.cemgil()), a == null ? "" : f(a.amlT())));
         }
         final double[] mean = mean(rows);
         final double[] aubioMean = aubioRows.isEmpty() ? null : mean(aubioRows);
-        o.printf(Locale.ROOT, "%-44s %6.3f %6.3f %6.3f %6.3f %8.1f %7.1f %7.2f %6d%s%n", "MEAN (" + rows.size()
-            + " files)", mean[0], mean[1], mean[2], mean[3], medianOf(rows, 4), medianOf(rows, 5), mean[6], lateTotal,
+        final double[] starts = correctStarts.stream().mapToDouble(Double::doubleValue).toArray();
+        final double meanStart = starts.length == 0 ? Double.NaN : Arrays.stream(starts).average().orElse(Double.NaN);
+        o.printf(Locale.ROOT, "%-44s %6.3f %6.3f %6.3f %6.3f %8.1f %7.1f %7.2f %6s %6d%s%n", "MEAN (" + rows.size()
+            + " files)", mean[0], mean[1], mean[2], mean[3], medianOf(rows, 4), medianOf(rows, 5), mean[6],
+            seconds(meanStart), lateTotal,
             aubioMean == null ? "" : String.format(Locale.ROOT, " | %6.3f %6.3f %6.3f", aubioMean[0], aubioMean[1],
                 aubioMean[2]));
         if (unscored > 0) {
@@ -195,18 +207,24 @@ public final class BeatEval {
             final double ka = aubioRows.isEmpty() ? 0 : aubioRows.size() / (double)(aubioRows.size() + aubioUnscored);
             o.printf(Locale.ROOT, "%-44s %6.3f %6.3f %6.3f %6.3f%s%n", "MEAN, all " + (rows.size() + unscored)
                 + " files (mir_eval: unscorable = 0)", k * mean[0], k * mean[1], k * mean[2], k * mean[3],
-                aubioMean == null ? "" : String.format(Locale.ROOT, " %8s %7s %7s %6s | %6.3f %6.3f %6.3f", "", "", "",
-                    "", ka * aubioMean[0], ka * aubioMean[1], ka * aubioMean[2]));
+                aubioMean == null ? "" : String.format(Locale.ROOT, " %8s %7s %7s %6s %6s | %6.3f %6.3f %6.3f", "", "",
+                    "", "", "", ka * aubioMean[0], ka * aubioMean[1], ka * aubioMean[2]));
         }
         o.printf(Locale.ROOT, "(ahead_ms and err_ms of the MEAN row are medians over files; first_s is the mean time "
             + "from the first annotated beat to the first emitted beat; worst %.2f s)%n", maxOf(rows, 6));
+        o.printf(Locale.ROOT, "(ok_s: from the first annotated beat to the first of %d emitted beats in a row on as many "
+            + "annotated beats in a row, ±%.0f ms: the beat found and kept; median %s s, within 3 s on %d of %d files, "
+            + "never on %d; the MEAN row averages the files where it happens)%n", BeatScore.CORRECT_RUN_BEATS,
+            1000 * BeatScore.F_WINDOW_S, seconds(median(starts)), Arrays.stream(starts).filter(x -> x <= 3.0).count(),
+            rows.size(), neverCorrect);
         final int sr = rate == null ? 44_100 : rate;
         final double[] relock = relock(earshot, sr);
         o.printf(Locale.ROOT, "tempo step 100 -> 128 BPM (generated clicks): re-locked after %s beats (%.2f s); "
             + "first beat %.2f s after the music starts%n", Double.isNaN(relock[0]) ? "never" : Integer.toString(
                 (int)relock[0]), relock[1], relock[2]);
         tsv.add("MEAN\t" + f(mean[0]) + "\t" + f(mean[1]) + "\t\t" + f(mean[2]) + "\t\t" + f(mean[3]) + "\t"
-            + f(medianOf(rows, 4)) + "\t" + f(medianOf(rows, 5)) + "\t" + f(mean[6]) + "\t" + lateTotal + "\t"
+            + f(medianOf(rows, 4)) + "\t" + f(medianOf(rows, 5)) + "\t" + f(mean[6]) + "\t" + f(meanStart) + "\t"
+            + lateTotal + "\t"
             + (aubioMean == null ? "\t\t" : f(aubioMean[0]) + "\t" + f(aubioMean[1]) + "\t" + f(aubioMean[2])));
         tsv.add("relock_beats\t" + f(relock[0]));
         for (final long seed : talkSeeds) {
@@ -307,6 +325,10 @@ public final class BeatEval {
             }
         }
         return median(errors.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    private static String seconds(final double s) {
+        return Double.isNaN(s) ? "never" : String.format(Locale.ROOT, "%.2f", s);
     }
 
     private static double median(final double[] values) {

@@ -34,6 +34,48 @@ public record BeatScore(double fMeasure, double cemgil, double cmlC, double cmlT
         return Arrays.stream(beats).filter(b -> b >= MIN_BEAT_TIME_S).toArray();
     }
 
+    /** Beats in a row that {@link #firstCorrectRun} asks for. */
+    public static final int CORRECT_RUN_BEATS = 4;
+
+    /**
+     * When the tracker first got the beat right and kept it: the first of {@value #CORRECT_RUN_BEATS} consecutive
+     * estimated beats that lie, in order, within ±{@link #F_WINDOW_S} of as many consecutive annotated beats. Not a
+     * mir_eval metric and not trimmed: it measures the start, which mir_eval leaves out. A lone early beat that is
+     * not followed by three more on the grid, a start at twice or half the tempo or on the off-beat do not count,
+     * which the time of the first emitted beat would let pass.
+     *
+     * @param reference annotated beat times, s, ascending
+     * @param estimated estimated beat times, s, ascending
+     * @return the time of the run's first estimated beat, s, or NaN if there is none
+     */
+    public static double firstCorrectRun(final double[] reference, final double[] estimated) {
+        for (int i = 0; i + CORRECT_RUN_BEATS <= estimated.length; i++) {
+            final int j = nearest(reference, estimated[i]);
+            if (j < 0 || j + CORRECT_RUN_BEATS > reference.length) {
+                continue;
+            }
+            boolean run = true;
+            for (int k = 0; k < CORRECT_RUN_BEATS && run; k++) {
+                run = Math.abs(estimated[i + k] - reference[j + k]) <= F_WINDOW_S;
+            }
+            if (run) {
+                return estimated[i];
+            }
+        }
+        return Double.NaN;
+    }
+
+    /** @return index of the annotation nearest to t, or -1 if there is none */
+    private static int nearest(final double[] reference, final double t) {
+        int best = -1;
+        for (int j = 0; j < reference.length; j++) {
+            if (best < 0 || Math.abs(reference[j] - t) < Math.abs(reference[best] - t)) {
+                best = j;
+            }
+        }
+        return best;
+    }
+
     /**
      * Scores estimated beats against annotations, trimming both first.
      *

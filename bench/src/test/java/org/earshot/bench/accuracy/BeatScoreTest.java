@@ -59,4 +59,28 @@ class BeatScoreTest {
     void shouldLeaveFilesWithoutBeatsAfterFiveSecondsUnscored() {
         assertNull(BeatScore.score(new double[] {0.5, 1.0, 4.9}, new double[] {1.0}));
     }
+
+    @Test
+    void shouldStartTheFirstCorrectRunAtTheFirstOfFourBeatsOnConsecutiveAnnotations() {
+        final double[] r = grid(1.0, 30.0, 0.5);
+        // a lone early beat off the grid, then a gap, then the beat from 4.02 s on
+        final double[] e = new double[] {1.8, 4.02, 4.52, 5.03, 5.5, 6.0};
+        assertEquals(4.02, BeatScore.firstCorrectRun(r, e), 1e-12);
+    }
+
+    @Test
+    void shouldNotCountBeatsAtTwiceTheTempoOrOnTheOffBeatAsACorrectRun() {
+        final double[] r = grid(1.0, 30.0, 0.5);
+        assertEquals(Double.NaN, BeatScore.firstCorrectRun(r, grid(1.0, 30.0, 0.25)));
+        assertEquals(Double.NaN, BeatScore.firstCorrectRun(r, grid(1.25, 30.0, 0.5)));
+        // half the tempo hits every other annotation: not consecutive ones
+        assertEquals(Double.NaN, BeatScore.firstCorrectRun(r, grid(1.0, 30.0, 1.0)));
+    }
+
+    @Test
+    void shouldNotCountARunBrokenByAMissedBeat() {
+        final double[] r = grid(1.0, 30.0, 0.5);
+        final double[] e = new double[] {2.0, 2.5, 3.5, 4.0, 6.0, 6.5, 7.0, 7.55};
+        assertEquals(6.0, BeatScore.firstCorrectRun(r, e), 1e-12);
+    }
 }
