@@ -129,16 +129,18 @@ public final class BeatEval {
             rate == null ? "file's own" : rate + " Hz", leadMs);
         o.println("novelty: " + onsets.novelty().type() + ", window " + onsets.windowMs() + " ms, hop " + onsets.hopMs()
             + " ms; tracker: " + config);
-        o.printf(Locale.ROOT, "%-44s %6s %6s %6s %6s %8s %7s %7s %6s %6s%s%n", "file", "F", "Cemgil", "CMLt", "AMLt",
-            "ahead_ms", "err_ms", "first_s", "ok_s", "late", aubio ? String.format(Locale.ROOT, " | %6s %6s %6s", "aubioF",
+        o.printf(Locale.ROOT, "%-44s %6s %6s %6s %6s %8s %7s %7s %6s %6s %6s %6s%s%n", "file", "F", "Cemgil", "CMLt",
+            "AMLt", "ahead_ms", "err_ms", "first_s", "ok_s", "dbF", "bar", "late", aubio ? String.format(Locale.ROOT, " | %6s %6s %6s", "aubioF",
                 "aCemg", "aAMLt") : "");
         final List<double[]> rows = new ArrayList<>();
         final List<double[]> aubioRows = new ArrayList<>();
         final List<String> tsv = new ArrayList<>();
         tsv.add("file\tF\tCemgil\tCMLc\tCMLt\tAMLc\tAMLt\tmedian_emit_minus_t_ms\tmedian_abs_err_ms\tfirst_beat_s"
-            + "\tfirst_correct_run_s\tlate_beats\taubio_F\taubio_Cemgil\taubio_AMLt");
+            + "\tfirst_correct_run_s\tdownbeat_F\tbar_position_accuracy\tlate_beats\taubio_F\taubio_Cemgil\taubio_AMLt");
         int lateTotal = 0;
         final List<Double> correctStarts = new ArrayList<>();
+        final List<Double> downbeatFs = new ArrayList<>();
+        final List<Double> barAccuracies = new ArrayList<>();
         int neverCorrect = 0;
         int unscored = 0;
         int aubioUnscored = 0;
@@ -146,12 +148,12 @@ public final class BeatEval {
             final String name = stem(audio);
             final double[] reference = readBeats(evalDir.resolve(name + ".beats"));
             final StreamingBeats.Result r = earshot.track(audio);
-            writeBeats(out.resolve("earshot").resolve(name + ".beats"), r.predictedS(), r.emittedS());
+            writeBeats(out.resolve("earshot").resolve(name + ".beats"), r.predictedS(), r.emittedS(), r.barPositions());
             final BeatScore s = BeatScore.score(reference, r.predictedS());
             BeatScore a = null;
             if (aubio) {
                 final double[] aubioBeats = AubioBeats.track(audio);
-                writeBeats(out.resolve("aubio").resolve(name + ".beats"), aubioBeats, null);
+                writeBeats(out.resolve("aubio").resolve(name + ".beats"), aubioBeats, null, null);
                 a = BeatScore.score(reference, aubioBeats);
             }
             int late = 0;
@@ -167,17 +169,29 @@ public final class BeatEval {
             final double errMs = 1000.0 * medianHitError(reference, r.predictedS());
             final double first = r.emittedS().length == 0 || reference.length == 0 ? Double.NaN
                 : r.emittedS()[0] - Math.max(0.0, reference[0]);
+            final int[] referenceBars = readBarPositions(evalDir.resolve(name + ".beats"));
+            final double downbeatF = referenceBars == null ? Double.NaN
+                : BeatScore.downbeatF(reference, referenceBars, r.predictedS(), r.barPositions());
+            final double barAccuracy = referenceBars == null ? Double.NaN
+                : BeatScore.barPositionAccuracy(reference, referenceBars, r.predictedS(), r.barPositions());
             final double ok = reference.length == 0 ? Double.NaN
                 : BeatScore.firstCorrectRun(reference, r.predictedS()) - Math.max(0.0, reference[0]);
             if (s == null) {
                 unscored++;
                 aubioUnscored += aubio ? 1 : 0;
-                o.printf(Locale.ROOT, "%-44s %6s %6s %6s %6s %8.1f %7s %7.2f %6s %6d   (no annotated beat after 5 s: "
-                    + "not scored)%n", trimName(name), "-", "-", "-", "-", aheadMs, "-", first, seconds(ok), late);
+                o.printf(Locale.ROOT, "%-44s %6s %6s %6s %6s %8.1f %7s %7.2f %6s %6s %6s %6d   (no annotated beat after "
+                    + "5 s: not scored)%n", trimName(name), "-", "-", "-", "-", aheadMs, "-", first, seconds(ok), "-", "-",
+                    late);
                 continue;
             }
             final double[] row = {s.fMeasure(), s.cemgil(), s.cmlT(), s.amlT(), aheadMs, errMs, first, late};
             rows.add(row);
+            if (!Double.isNaN(downbeatF)) {
+                downbeatFs.add(downbeatF);
+            }
+            if (!Double.isNaN(barAccuracy)) {
+                barAccuracies.add(barAccuracy);
+            }
             if (Double.isNaN(ok)) {
                 neverCorrect++;
             } else {
@@ -186,20 +200,24 @@ public final class BeatEval {
             if (a != null) {
                 aubioRows.add(new double[] {a.fMeasure(), a.cemgil(), a.amlT()});
             }
-            o.printf(Locale.ROOT, "%-44s %6.3f %6.3f %6.3f %6.3f %8.1f %7.1f %7.2f %6s %6d%s%n", trimName(name), row[0],
-                row[1], row[2], row[3], row[4], row[5], row[6], seconds(ok), late, a == null ? "" : String.format(Locale.ROOT,
+            o.printf(Locale.ROOT, "%-44s %6.3f %6.3f %6.3f %6.3f %8.1f %7.1f %7.2f %6s %6s %6s %6d%s%n", trimName(name),
+                row[0], row[1], row[2], row[3], row[4], row[5], row[6], seconds(ok), share(downbeatF),
+                share(barAccuracy), late, a == null ? "" : String.format(Locale.ROOT,
                     " | %6.3f %6.3f %6.3f", a.fMeasure(), a.cemgil(), a.amlT()));
             tsv.add(String.join("\t", name, f(s.fMeasure()), f(s.cemgil()), f(s.cmlC()), f(s.cmlT()), f(s.amlC()),
-                f(s.amlT()), f(aheadMs), f(errMs), f(first), f(ok), Integer.toString(late),
+                f(s.amlT()), f(aheadMs), f(errMs), f(first), f(ok), f(downbeatF), f(barAccuracy),
+                Integer.toString(late),
                 a == null ? "" : f(a.fMeasure()), a == null ? "" : f(a.cemgil()), a == null ? "" : f(a.amlT())));
         }
         final double[] mean = mean(rows);
         final double[] aubioMean = aubioRows.isEmpty() ? null : mean(aubioRows);
         final double[] starts = correctStarts.stream().mapToDouble(Double::doubleValue).toArray();
         final double meanStart = starts.length == 0 ? Double.NaN : Arrays.stream(starts).average().orElse(Double.NaN);
-        o.printf(Locale.ROOT, "%-44s %6.3f %6.3f %6.3f %6.3f %8.1f %7.1f %7.2f %6s %6d%s%n", "MEAN (" + rows.size()
+        final double meanDownbeatF = downbeatFs.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        final double meanBar = barAccuracies.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        o.printf(Locale.ROOT, "%-44s %6.3f %6.3f %6.3f %6.3f %8.1f %7.1f %7.2f %6s %6s %6s %6d%s%n", "MEAN (" + rows.size()
             + " files)", mean[0], mean[1], mean[2], mean[3], medianOf(rows, 4), medianOf(rows, 5), mean[6],
-            seconds(meanStart), lateTotal,
+            seconds(meanStart), share(meanDownbeatF), share(meanBar), lateTotal,
             aubioMean == null ? "" : String.format(Locale.ROOT, " | %6.3f %6.3f %6.3f", aubioMean[0], aubioMean[1],
                 aubioMean[2]));
         if (unscored > 0) {
@@ -207,8 +225,8 @@ public final class BeatEval {
             final double ka = aubioRows.isEmpty() ? 0 : aubioRows.size() / (double)(aubioRows.size() + aubioUnscored);
             o.printf(Locale.ROOT, "%-44s %6.3f %6.3f %6.3f %6.3f%s%n", "MEAN, all " + (rows.size() + unscored)
                 + " files (mir_eval: unscorable = 0)", k * mean[0], k * mean[1], k * mean[2], k * mean[3],
-                aubioMean == null ? "" : String.format(Locale.ROOT, " %8s %7s %7s %6s %6s | %6.3f %6.3f %6.3f", "", "",
-                    "", "", "", ka * aubioMean[0], ka * aubioMean[1], ka * aubioMean[2]));
+                aubioMean == null ? "" : String.format(Locale.ROOT, " %8s %7s %7s %6s %6s %6s %6s | %6.3f %6.3f %6.3f",
+                    "", "", "", "", "", "", "", ka * aubioMean[0], ka * aubioMean[1], ka * aubioMean[2]));
         }
         o.printf(Locale.ROOT, "(ahead_ms and err_ms of the MEAN row are medians over files; first_s is the mean time "
             + "from the first annotated beat to the first emitted beat; worst %.2f s)%n", maxOf(rows, 6));
@@ -217,6 +235,10 @@ public final class BeatEval {
             + "never on %d; the MEAN row averages the files where it happens)%n", BeatScore.CORRECT_RUN_BEATS,
             1000 * BeatScore.F_WINDOW_S, seconds(median(starts)), Arrays.stream(starts).filter(x -> x <= 3.0).count(),
             rows.size(), neverCorrect);
+        o.printf(Locale.ROOT, "(dbF: F-measure of the emitted downbeats (bar_pos 1) against the annotated ones, ±%.0f ms, "
+            + "beats < 5 s ignored, mean over the %d files with bar positions; bar: of the emitted beats that hit an "
+            + "annotated beat, the share in the right place in the bar, mean over %d files)%n",
+            1000 * BeatScore.F_WINDOW_S, downbeatFs.size(), barAccuracies.size());
         final int sr = rate == null ? 44_100 : rate;
         final double[] relock = relock(earshot, sr);
         o.printf(Locale.ROOT, "tempo step 100 -> 128 BPM (generated clicks): re-locked after %s beats (%.2f s); "
@@ -224,7 +246,7 @@ public final class BeatEval {
                 (int)relock[0]), relock[1], relock[2]);
         tsv.add("MEAN\t" + f(mean[0]) + "\t" + f(mean[1]) + "\t\t" + f(mean[2]) + "\t\t" + f(mean[3]) + "\t"
             + f(medianOf(rows, 4)) + "\t" + f(medianOf(rows, 5)) + "\t" + f(mean[6]) + "\t" + f(meanStart) + "\t"
-            + lateTotal + "\t"
+            + f(meanDownbeatF) + "\t" + f(meanBar) + "\t" + lateTotal + "\t"
             + (aubioMean == null ? "\t\t" : f(aubioMean[0]) + "\t" + f(aubioMean[1]) + "\t" + f(aubioMean[2])));
         tsv.add("relock_beats\t" + f(relock[0]));
         for (final long seed : talkSeeds) {
@@ -327,6 +349,10 @@ public final class BeatEval {
         return median(errors.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
+    private static String share(final double v) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.3f", v);
+    }
+
     private static String seconds(final double s) {
         return Double.isNaN(s) ? "never" : String.format(Locale.ROOT, "%.2f", s);
     }
@@ -399,11 +425,35 @@ public final class BeatEval {
             && !l.startsWith("#")).mapToDouble(l -> Double.parseDouble(l.split("\\s+")[0])).sorted().toArray();
     }
 
-    private static void writeBeats(final Path file, final double[] times, final double[] emitted) throws IOException {
+    /**
+     * @param file a beats file whose second column, where present, is the beat's position in its bar (1 = downbeat)
+     * @return each beat's bar position in time order, or null if a line has none
+     * @throws IOException if it cannot be read
+     */
+    static int[] readBarPositions(final Path file) throws IOException {
+        final List<double[]> rows = new ArrayList<>();
+        for (final String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            final String l = line.trim();
+            if (l.isEmpty() || l.startsWith("#")) {
+                continue;
+            }
+            final String[] f = l.split("\\s+");
+            if (f.length < 2) {
+                return null;
+            }
+            rows.add(new double[] {Double.parseDouble(f[0]), Double.parseDouble(f[1])});
+        }
+        rows.sort((a, b) -> Double.compare(a[0], b[0]));
+        return rows.stream().mapToInt(r -> (int)Math.round(r[1])).toArray();
+    }
+
+    /** One line per beat: predicted time, then (if given) the emit time and the bar position. */
+    private static void writeBeats(final Path file, final double[] times, final double[] emitted, final int[] bars)
+        throws IOException {
         final List<String> lines = new ArrayList<>(times.length);
         for (int i = 0; i < times.length; i++) {
             lines.add(emitted == null ? String.format(Locale.ROOT, "%.6f", times[i])
-                : String.format(Locale.ROOT, "%.6f\t%.6f", times[i], emitted[i]));
+                : String.format(Locale.ROOT, "%.6f\t%.6f\t%d", times[i], emitted[i], bars[i]));
         }
         Files.write(file, lines, StandardCharsets.UTF_8);
     }

@@ -77,6 +77,65 @@ public record BeatScore(double fMeasure, double cemgil, double cmlC, double cmlT
     }
 
     /**
+     * Downbeat F-measure as beat trackers report it (MIREX, madmom): the F-measure with the ±{@link #F_WINDOW_S}
+     * window applied to the downbeats alone, both lists trimmed as for beats.
+     *
+     * @param reference          annotated beat times, s, ascending
+     * @param referenceBarPos    their bar positions (1 = downbeat)
+     * @param estimated          estimated beat times, s, ascending
+     * @param estimatedBarPos    their bar positions
+     * @return the F-measure, or NaN if no annotated downbeat is left after trimming
+     */
+    public static double downbeatF(final double[] reference, final int[] referenceBarPos, final double[] estimated,
+        final int[] estimatedBarPos) {
+        final double[] r = trim(downbeats(reference, referenceBarPos));
+        return r.length == 0 ? Double.NaN : fMeasure(r, trim(downbeats(estimated, estimatedBarPos)));
+    }
+
+    /**
+     * How often a beat that is right is also in the right place in its bar: of the estimated beats at or after
+     * {@link #MIN_BEAT_TIME_S} that lie within ±{@link #F_WINDOW_S} of an annotated beat, the share whose bar
+     * position equals the nearest annotated beat's.
+     *
+     * @param reference          annotated beat times, s, ascending
+     * @param referenceBarPos    their bar positions (1 = downbeat)
+     * @param estimated          estimated beat times, s, ascending
+     * @param estimatedBarPos    their bar positions
+     * @return the share, or NaN if no estimated beat hits
+     */
+    public static double barPositionAccuracy(final double[] reference, final int[] referenceBarPos,
+        final double[] estimated, final int[] estimatedBarPos) {
+        int hits = 0;
+        int right = 0;
+        for (int i = 0; i < estimated.length; i++) {
+            if (estimated[i] < MIN_BEAT_TIME_S) {
+                continue;
+            }
+            final int j = nearest(reference, estimated[i]);
+            if (j >= 0 && Math.abs(reference[j] - estimated[i]) <= F_WINDOW_S) {
+                hits++;
+                right += referenceBarPos[j] == estimatedBarPos[i] ? 1 : 0;
+            }
+        }
+        return hits == 0 ? Double.NaN : (double)right / hits;
+    }
+
+    private static double[] downbeats(final double[] times, final int[] barPos) {
+        int n = 0;
+        for (final int b : barPos) {
+            n += b == 1 ? 1 : 0;
+        }
+        final double[] d = new double[n];
+        int k = 0;
+        for (int i = 0; i < times.length; i++) {
+            if (barPos[i] == 1) {
+                d[k++] = times[i];
+            }
+        }
+        return d;
+    }
+
+    /**
      * Scores estimated beats against annotations, trimming both first.
      *
      * @param reference annotated beat times, s

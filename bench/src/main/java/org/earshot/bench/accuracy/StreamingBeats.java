@@ -33,9 +33,20 @@ final class StreamingBeats {
      *
      * @param predictedS predicted beat times (the events' frames), s
      * @param emittedS   when each was emitted (end of the block that wrote it), s
+     * @param barPositions each beat's place in its bar, 1 = downbeat
      * @param secondsAnalysed audio length, s
      */
-    record Result(double[] predictedS, double[] emittedS, double secondsAnalysed) {
+    record Result(double[] predictedS, double[] emittedS, int[] barPositions, double secondsAnalysed) {
+        /** @return the predicted times of the beats emitted as downbeats, s */
+        double[] downbeatsS() {
+            final List<Double> d = new ArrayList<>();
+            for (int i = 0; i < predictedS.length; i++) {
+                if (barPositions[i] == 1) {
+                    d.add(predictedS[i]);
+                }
+            }
+            return d.stream().mapToDouble(Double::doubleValue).toArray();
+        }
     }
 
     private final OnsetConfig onsets;
@@ -86,7 +97,8 @@ final class StreamingBeats {
             public void onEvent(final EventView event, final GraphInfo graph) {
                 if (event.type() == BeatTrackerNode.BEAT) {
                     synchronized (beats) {
-                        beats.add(new long[] {event.frame(), (long)event.value(BeatTrackerNode.BEAT_EMITTED)});
+                        beats.add(new long[] {event.frame(), (long)event.value(BeatTrackerNode.BEAT_EMITTED),
+                            (long)event.value(BeatTrackerNode.BEAT_BAR_POS)});
                     }
                 }
             }
@@ -110,11 +122,13 @@ final class StreamingBeats {
         synchronized (beats) {
             final double[] predicted = new double[beats.size()];
             final double[] emitted = new double[beats.size()];
+            final int[] barPositions = new int[beats.size()];
             for (int i = 0; i < predicted.length; i++) {
                 predicted[i] = beats.get(i)[0] / (double)rate;
                 emitted[i] = beats.get(i)[1] / (double)rate;
+                barPositions[i] = (int)beats.get(i)[2];
             }
-            return new Result(predicted, emitted, seconds);
+            return new Result(predicted, emitted, barPositions, seconds);
         }
     }
 

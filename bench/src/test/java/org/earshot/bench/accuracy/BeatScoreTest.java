@@ -83,4 +83,31 @@ class BeatScoreTest {
         final double[] e = new double[] {2.0, 2.5, 3.5, 4.0, 6.0, 6.5, 7.0, 7.55};
         assertEquals(6.0, BeatScore.firstCorrectRun(r, e), 1e-12);
     }
+
+    private static int[] bars(final int n, final int meter, final int firstPosition) {
+        final int[] b = new int[n];
+        for (int i = 0; i < n; i++) {
+            b[i] = (firstPosition - 1 + i) % meter + 1;
+        }
+        return b;
+    }
+
+    @Test
+    void shouldScoreDownbeatsOnePerfectAndZeroWhenTheBarIsShiftedByABeat() {
+        final double[] r = grid(1.0, 30.0, 0.5);
+        final int[] rb = bars(r.length, 4, 1);
+        assertEquals(1.0, BeatScore.downbeatF(r, rb, r, rb), 1e-12);
+        assertEquals(0.0, BeatScore.downbeatF(r, rb, r, bars(r.length, 4, 2)), 1e-12);
+        assertEquals(1.0, BeatScore.barPositionAccuracy(r, rb, r, rb), 1e-12);
+        assertEquals(0.0, BeatScore.barPositionAccuracy(r, rb, r, bars(r.length, 4, 2)), 1e-12);
+    }
+
+    @Test
+    void shouldScoreAThreeFourGuessOfAFourFourSongByTheDownbeatsItHits() {
+        final double[] r = grid(1.0, 61.0, 0.5);
+        final int[] rb = bars(r.length, 4, 1);
+        // every 12th beat is a downbeat in both: 1 of 4 estimated downbeats hits, 1 of 3 annotated ones is found
+        final double f = BeatScore.downbeatF(r, rb, r, bars(r.length, 3, 1));
+        assertEquals(2.0 * (1.0 / 4) * (1.0 / 3) / (1.0 / 4 + 1.0 / 3), f, 0.02);
+    }
 }
