@@ -56,7 +56,10 @@ import org.earshot.engine.event.FieldKind;
  *       song with steady eighth notes it tracks the eighths; when every other pulse is clearly the stronger and half
  *       the pulse tempo lies nearer the tempo prior's centre, only every other pulse is emitted as a beat (and the
  *       tempo reported is halved). The level is chosen within 10 s of a tempo being established and then kept.</li>
- *   <li>{@link MeterTracker} gives each beat its bar position (1 = downbeat) and the meter.</li>
+ *   <li>{@link MeterTracker} gives each beat its bar position (1 = downbeat) and the meter, from the beats' accents
+ *       in the low band (kick drum and bass mark the downbeat and the third beat of a bar; in the full band the
+ *       snare's backbeat on 2 and 4 is often the loudest), or in the full band where only its accents repeat with
+ *       the bar (a metronome); without a low band, from the full band's.</li>
  * </ol>
  *
  * <p>Events: {@code {"type":"beat","t":PREDICTED_S,"frame":…,"emitted":EMIT_S,"bpm":…,"bar_pos":1..4,
@@ -148,7 +151,8 @@ public final class BeatTrackerNode implements AudioNode {
     /** Pulse period when {@link #lastBeat} was committed, samples. */
     private double lastBeatPeriodSamples;
     private double accentBeat;
-    private double accent;
+    private double lowAccent;
+    private double fullAccent;
     private boolean accentOpen;
     private boolean accentIsBeat;
     private PulseLevel level;
@@ -340,6 +344,7 @@ public final class BeatTrackerNode implements AudioNode {
         final double observed = silent ? 0.0 : value;
         final double max = normaliser.push(observed);
         double activation = max > 0.0 ? observed / max : 0.0;
+        double lowAccentValue = observed;
         if (lowInput != null) {
             // the mean of the two bands, each scaled by its own recent maximum: an onset with bass or kick drum in it
             // counts fully, one without at most half
@@ -347,6 +352,7 @@ public final class BeatTrackerNode implements AudioNode {
             final double lowMax = lowNormaliser.push(lowObserved);
             final double lowActivation = lowMax > 0.0 ? lowObserved / lowMax : 0.0;
             level.push(activation, lowActivation, !silent);
+            lowAccentValue = lowObserved;
             activation = 0.5 * (activation + lowActivation);
             tempo.update(activation);
         } else {
@@ -363,7 +369,7 @@ public final class BeatTrackerNode implements AudioNode {
             phase.step(activation, !silent, null);
         }
         final double confidence = Math.max(0.0, phase.predictiveCorrelation());
-        updateAccent(observed, timeSamples + onsetOffsetSamples);
+        updateAccent(lowAccentValue, observed, timeSamples + onsetOffsetSamples);
         final int period = phase.bestPeriod();
         final double beatSamples = period * periodSamples;
         tempoPeriodSamples = phase.meanPeriod() * periodSamples;
@@ -413,7 +419,8 @@ public final class BeatTrackerNode implements AudioNode {
             }
             accentOpen = true;
             accentBeat = predicted;
-            accent = 0.0;
+            lowAccent = 0.0;
+            fullAccent = 0.0;
             accentIsBeat = isBeat;
         }
         final double bpm = beatBpm();
@@ -422,21 +429,22 @@ public final class BeatTrackerNode implements AudioNode {
         }
     }
 
-    private void updateAccent(final double value, final double beatTimeSamples) {
+    private void updateAccent(final double low, final double full, final double beatTimeSamples) {
         if (!accentOpen) {
             return;
         }
         final double window = ACCENT_WINDOW_PERIODS * tempoPeriodSamples;
         if (beatTimeSamples > accentBeat + window) {
             closeAccent();
-        } else if (beatTimeSamples >= accentBeat - window && value > accent) {
-            accent = value;
+        } else if (beatTimeSamples >= accentBeat - window) {
+            lowAccent = Math.max(lowAccent, low);
+            fullAccent = Math.max(fullAccent, full);
         }
     }
 
     private void closeAccent() {
         if (accentIsBeat) {
-            meter.observe(accent);
+            meter.observe(lowAccent, fullAccent);
         }
         accentOpen = false;
     }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.SplittableRandom;
+
 import org.junit.jupiter.api.Test;
 
 /** The tracker's parts on their own, and its settings. */
@@ -88,6 +90,33 @@ class BeatPartsTest {
         assertEquals(3, m.meter());
         assertEquals(1, m.barPosition(1));
         assertEquals(2, m.barPosition(2));
+    }
+
+    @Test
+    void shouldPutTheDownbeatOnTheKickRatherThanOnTheSnaresBackbeat() {
+        final MeterTracker m = new MeterTracker();
+        for (int b = 0; b < 32; b++) {
+            // kick on 1 (and a softer one on 3) in the low band; the snare on 2 and 4 is the loudest in the full band
+            final int q = b % 4;
+            m.observe(q == 0 ? 1.0 : q == 2 ? 0.6 : 0.1, q == 1 || q == 3 ? 1.0 : 0.5);
+        }
+        // 32 beats seen: the last was beat 4 of its bar, the next is a downbeat
+        assertEquals(4, m.meter());
+        assertEquals(1, m.barPosition(1));
+        assertTrue(m.fullBandProbability() < 0.01, "full band " + m.fullBandProbability());
+    }
+
+    @Test
+    void shouldReadTheFullBandWhenOnlyItsAccentsRepeatWithTheBar() {
+        final MeterTracker m = new MeterTracker();
+        final SplittableRandom noise = new SplittableRandom(5L);
+        for (int b = 0; b < 48; b++) {
+            // a metronome with a louder downbeat click: nothing in the low band but noise
+            m.observe(noise.nextDouble(), b % 4 == 0 ? 1.0 : 0.5);
+        }
+        assertEquals(4, m.meter());
+        assertEquals(1, m.barPosition(1));
+        assertTrue(m.fullBandProbability() > 0.9, "full band " + m.fullBandProbability());
     }
 
     @Test
