@@ -5,6 +5,8 @@ import org.earshot.detectors.classify.ClassProbabilities;
 import org.earshot.detectors.classify.ClassifierNode;
 import org.earshot.detectors.onset.NoveltyFrames;
 import org.earshot.detectors.onset.NoveltyNode;
+import org.earshot.detectors.spectral.SpectrumFrames;
+import org.earshot.dsp.stft.StftConfig;
 import org.earshot.engine.AudioNode;
 import org.earshot.engine.BlockContext;
 import org.earshot.engine.EventWriter;
@@ -111,6 +113,11 @@ public final class BeatTrackerNode implements AudioNode {
     private final NoveltyNode novelty;
     private final NoveltyNode lowNovelty;
     private Port<NoveltyFrames> input;
+    private Port<SpectrumFrames> spectrumInput;
+    private BeatChroma chroma;
+    private boolean accentPending;
+    private double pendingLowAccent;
+    private double pendingFullAccent;
     private Port<NoveltyFrames> lowInput;
 
     private int sampleRateHz;
@@ -218,6 +225,9 @@ public final class BeatTrackerNode implements AudioNode {
     @Override
     public void prepare(final ProcessSpec spec, final NodeSetup setup) {
         this.input = novelty.output();
+        this.spectrumInput = novelty.stft().output();
+        final StftConfig sc = novelty.stft().config().stft();
+        this.chroma = new BeatChroma(sc.bins(), sc.binWidthHz(spec.sampleRateHz()));
         this.lowInput = lowNovelty == null ? null : lowNovelty.output();
         this.speechInput = speech == null ? null : speech.probabilities();
         this.speechGate = speech == null ? null : new SpeechGate(speech.model().indexOf("speech"), spec.sampleRateHz(),
@@ -300,6 +310,8 @@ public final class BeatTrackerNode implements AudioNode {
         if (speechGate != null) {
             speechGate.push(ctx.get(speechInput));
         }
+        final SpectrumFrames spectra = ctx.get(spectrumInput);
+        int spectrum = 0;
         final int n = in.count();
         final long blockEnd = ctx.blockStartFrame() + ctx.frames();
         for (int i = 0; i < n; i++) {
@@ -308,6 +320,10 @@ public final class BeatTrackerNode implements AudioNode {
                 restart();
             }
             expectedIndex = index + 1;
+            // the spectra up to this frame, and no further: what a tracker frame decides must not depend on the block
+            while (spectrum < spectra.count() && spectra.frameIndex(spectrum) <= index) {
+                chroma.add(spectra.magnitude(spectrum++));
+            }
             final float value = in.value(i);
             final float level = in.levelDb(i);
             final float lowValue = low != null && i < low.count() && low.frameIndex(i) == index ? low.value(i) : 0f;
@@ -337,6 +353,8 @@ public final class BeatTrackerNode implements AudioNode {
         if (silentFrames == silenceResetFrames) {
             phase.reset();
             meter.reset();
+            chroma.reset();
+            accentPending = false;
             level.reset();
             normaliser.reset();
             lowNormaliser.reset();
@@ -378,6 +396,12 @@ public final class BeatTrackerNode implements AudioNode {
         final BeatGate.Change change = gate.update(silent, talk, confidence, periodicity, beatIndex);
         if (change == BeatGate.Change.LOCKED) {
             beatIndex = 0;
+            // the last beat before the tracker unlocked: its accents, with no harmonic change to compare
+            if (accentPending) {
+                meter.observe(pendingLowAccent, pendingFullAccent, Double.NaN);
+                accentPending = false;
+            }
+            chroma.reset();
         }
         if (change != BeatGate.Change.NONE) {
             writeTempo(events, decisionFrame, confidence);
@@ -410,6 +434,12 @@ public final class BeatTrackerNode implements AudioNode {
             final boolean isBeat = level.onPulse((predicted - timeSamples - onsetOffsetSamples) / periodSamples,
                 tempoPeriodSamples / periodSamples, 60.0 * sampleRateHz / tempoPeriodSamples);
             if (isBeat) {
+                // the beat before this one is over: its accents and its harmonic change against the beat before it
+                final double harmonicChange = chroma.closeBeat();
+                if (accentPending) {
+                    meter.observe(pendingLowAccent, pendingFullAccent, harmonicChange);
+                    accentPending = false;
+                }
                 final long beatFrame = Math.round(predicted);
                 if (beatFrame >= blockEnd) {
                     writeBeat(events, beatFrame, blockEnd, confidence);
@@ -444,7 +474,9 @@ public final class BeatTrackerNode implements AudioNode {
 
     private void closeAccent() {
         if (accentIsBeat) {
-            meter.observe(lowAccent, fullAccent);
+            pendingLowAccent = lowAccent;
+            pendingFullAccent = fullAccent;
+            accentPending = true;
         }
         accentOpen = false;
     }
@@ -487,6 +519,8 @@ public final class BeatTrackerNode implements AudioNode {
         phase.reset();
         tempo.reset();
         meter.reset();
+        chroma.reset();
+        accentPending = false;
         level.reset();
         normaliser.reset();
         lowNormaliser.reset();

@@ -20,6 +20,13 @@ package org.earshot.detectors.beat;
  * metronome whose downbeat click is louder, with nothing below 250 Hz but the clicks' noise), its likelihood outgrows
  * those odds within about six bars. The bar position reported is the most likely position summed over both bands.
  *
+ * <p>A kick on 1 and 3 leaves the downbeat between them to chance. The third observation settles it where there is
+ * harmony: how far the beat's pitch-class profile lies from the previous beat's ({@link BeatChroma}), standardised
+ * like the accents and weighted by {@link #CHANGE_GAIN} in the downbeat likelihood
+ * {@code exp(ACCENT_GAIN z_band + CHANGE_GAIN z_change)}, since chords tend to change at the bar line. On the
+ * development set it took downbeat F from 0.434 to 0.454 (bar position right on 0.450 → 0.491 of the beats that
+ * hit) at the files' own rates, 0.362 → 0.383 at 48 kHz and 0.433 → 0.459 at 22.05 kHz.
+ *
  * <p>Allocation-free after construction.
  */
 public final class MeterTracker {
@@ -34,12 +41,19 @@ public final class MeterTracker {
     static final double LOW_BAND_PRIOR = 0.999;
     /** Probability per beat that the band marking the bar changes. */
     static final double BAND_SWITCH = 1.0e-4;
+    /**
+     * Weight of the standardised harmonic change in the downbeat likelihood, beside {@link #ACCENT_GAIN} for the
+     * accent. 0.35 and 0.5 gave downbeat F 0.455 / 0.454 on the development set (0.434 without the change), 0.7
+     * 0.439, 1.0 0.408: a change counts for a little less than an accent.
+     */
+    static final double CHANGE_GAIN = 0.5;
 
     private final double[] p = new double[2 * PER_BAND];
     private final double[] next = new double[2 * PER_BAND];
-    private final double[] mean = new double[2];
-    private final double[] var = new double[2];
-    private final double[] z = new double[2];
+    /** Running statistics and last standardised value of the low band's accent, the full band's, the change. */
+    private final double[] mean = new double[3];
+    private final double[] var = new double[3];
+    private final double[] z = new double[3];
     private long observed;
 
     /** Starts with no knowledge of the bar. */
@@ -57,7 +71,7 @@ public final class MeterTracker {
      * @param accent the novelty peak near the beat, 0 or more
      */
     public void observe(final double accent) {
-        observe(accent, accent);
+        observe(accent, accent, Double.NaN);
     }
 
     /**
@@ -65,10 +79,12 @@ public final class MeterTracker {
      *
      * @param lowAccent  the low band's novelty peak near the beat, 0 or more
      * @param fullAccent the full band's, 0 or more
+     * @param harmonicChange how far the beat's harmonic content lies from the beat before's, 0 to 1, or NaN if unknown
      */
-    public void observe(final double lowAccent, final double fullAccent) {
+    public void observe(final double lowAccent, final double fullAccent, final double harmonicChange) {
         standardise(0, lowAccent);
         standardise(1, fullAccent);
+        standardise(2, Double.isNaN(harmonicChange) ? mean[2] : harmonicChange);
         // predict: every state moves one beat on, the meter may change at a bar line, the band at any beat
         java.util.Arrays.fill(next, 0.0);
         for (int b = 0; b < 2; b++) {
@@ -90,7 +106,7 @@ public final class MeterTracker {
         }
         double sum = 0.0;
         for (int b = 0; b < 2; b++) {
-            final double downbeat = Math.exp(ACCENT_GAIN * z[b]);
+            final double downbeat = Math.exp(ACCENT_GAIN * z[b] + CHANGE_GAIN * z[2]);
             for (int mi = 0; mi < METERS.length; mi++) {
                 final int o = offset(b, mi);
                 next[o] *= downbeat;

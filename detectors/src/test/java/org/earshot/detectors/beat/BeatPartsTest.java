@@ -98,7 +98,7 @@ class BeatPartsTest {
         for (int b = 0; b < 32; b++) {
             // kick on 1 (and a softer one on 3) in the low band; the snare on 2 and 4 is the loudest in the full band
             final int q = b % 4;
-            m.observe(q == 0 ? 1.0 : q == 2 ? 0.6 : 0.1, q == 1 || q == 3 ? 1.0 : 0.5);
+            m.observe(q == 0 ? 1.0 : q == 2 ? 0.6 : 0.1, q == 1 || q == 3 ? 1.0 : 0.5, Double.NaN);
         }
         // 32 beats seen: the last was beat 4 of its bar, the next is a downbeat
         assertEquals(4, m.meter());
@@ -112,7 +112,7 @@ class BeatPartsTest {
         final SplittableRandom noise = new SplittableRandom(5L);
         for (int b = 0; b < 48; b++) {
             // a metronome with a louder downbeat click: nothing in the low band but noise
-            m.observe(noise.nextDouble(), b % 4 == 0 ? 1.0 : 0.5);
+            m.observe(noise.nextDouble(), b % 4 == 0 ? 1.0 : 0.5, Double.NaN);
         }
         assertEquals(4, m.meter());
         assertEquals(1, m.barPosition(1));

@@ -116,6 +116,65 @@ class BeatTrackerNodeTest {
         assertTrue(checked > 30, "beats checked: " + checked);
     }
 
+    /**
+     * A band at 120 BPM whose bar only harmony tells: a kick drum on 1 and 3, equally loud, a louder snare on 2 and 4,
+     * and a chord (three sine tones from 523 Hz up, so the low band hears only the kick) that changes on every
+     * downbeat, through C, F, G and A minor.
+     */
+    private static float[] kickSnareChords(final double[] beats, final double seconds, final long seed) {
+        final float[] x = new float[(int)Math.round(seconds * RATE)];
+        final SplittableRandom noise = new SplittableRandom(seed);
+        final double[][] chords = {{523.25, 659.25, 783.99}, {698.46, 880.00, 1046.50}, {783.99, 987.77, 1174.66},
+            {880.00, 1046.50, 1318.51}};
+        for (int b = 0; b < beats.length; b++) {
+            final int start = (int)Math.round(beats[b] * RATE);
+            final boolean kick = b % 2 == 0;
+            for (int i = 0; i < RATE / 5 && start + i < x.length; i++) {
+                final double t = (double)i / RATE;
+                x[start + i] += (float)(kick ? 0.5 * Math.exp(-t / 0.05) * Math.sin(2.0 * Math.PI * 60.0 * t)
+                    : 0.9 * Math.exp(-t / 0.03) * (noise.nextDouble() * 2.0 - 1.0));
+            }
+        }
+        final double bar = 4 * (beats[1] - beats[0]);
+        for (int i = 0; i < x.length; i++) {
+            final double t = (double)i / RATE;
+            final int k = (int)Math.floor((t - beats[0]) / bar);
+            if (k < 0) {
+                continue;
+            }
+            final double[] chord = chords[k % chords.length];
+            // each chord swells in over 150 ms and out over the last 150 ms of its bar: no click at the change
+            final double inBar = t - beats[0] - k * bar;
+            final double fade = Math.min(1.0, Math.min(inBar, bar - inBar) / 0.15);
+            double v = 0.0;
+            for (final double hz : chord) {
+                v += Math.sin(2.0 * Math.PI * hz * t);
+            }
+            x[i] += (float)(0.04 * fade * v);
+        }
+        return x;
+    }
+
+    @Test
+    void shouldPutTheDownbeatWhereTheChordChangesWhenTheKickFallsOnOneAndThree() throws InterruptedException {
+        final double[] truth = ClickTrack.beats(0.5, 40.0, 120.0);
+        final List<CollectingSink.Event> beats = beats(run(kickSnareChords(truth, 40.5, 21L), 256, 256));
+        int checked = 0;
+        int right = 0;
+        for (final CollectingSink.Event e : beats) {
+            final double t = seconds(e.frame());
+            if (t < 15.0) {
+                continue;
+            }
+            final int k = (int)Math.round((t - 0.5) * 2.0);
+            assertEquals(4, (int)e.value(BeatTrackerNode.BEAT_METER), "meter at beat " + k);
+            right += k % 4 + 1 == (int)e.value(BeatTrackerNode.BEAT_BAR_POS) ? 1 : 0;
+            checked++;
+        }
+        assertTrue(checked > 40, "beats checked: " + checked);
+        assertTrue(right >= 0.9 * checked, "beats in their place in the bar: " + right + " of " + checked);
+    }
+
     @Test
     void shouldTrackTheBeatRatherThanTheSofterEighthsOfASlowSong() throws InterruptedException {
         final double bpm = 72.0;
