@@ -58,10 +58,11 @@ import org.earshot.engine.event.FieldKind;
  *       song with steady eighth notes it tracks the eighths; when every other pulse is clearly the stronger and half
  *       the pulse tempo lies nearer the tempo prior's centre, only every other pulse is emitted as a beat (and the
  *       tempo reported is halved). The level is chosen within 10 s of a tempo being established and then kept.</li>
- *   <li>{@link MeterTracker} gives each beat its bar position (1 = downbeat) and the meter, from the beats' accents
- *       in the low band (kick drum and bass mark the downbeat and the third beat of a bar; in the full band the
- *       snare's backbeat on 2 and 4 is often the loudest), or in the full band where only its accents repeat with
- *       the bar (a metronome); without a low band, from the full band's.</li>
+ *   <li>{@link BarTracker} gives each beat its bar position (1 = downbeat) and the meter: a {@link MeterTracker}
+ *       over the beats' accents in the low band (kick drum and bass mark the downbeat and the third beat of a bar; in
+ *       the full band the snare's backbeat on 2 and 4 is often the loudest), or in the full band where only its
+ *       accents repeat with the bar (a metronome), and over the harmonic change from beat to beat
+ *       ({@link BeatChroma}), which tells 1 from 3.</li>
  * </ol>
  *
  * <p>Events: {@code {"type":"beat","t":PREDICTED_S,"frame":…,"emitted":EMIT_S,"bpm":…,"bar_pos":1..4,
@@ -101,7 +102,6 @@ public final class BeatTrackerNode implements AudioNode {
     public static final int PARAM_LEAD_MS = 1;
 
     private static final double REFRACTORY_PERIODS = 0.6;
-    private static final double ACCENT_WINDOW_PERIODS = 0.125;
     private static final double SILENCE_RESET_SECONDS = 1.0;
     private static final double CONFIDENCE_HALF_LIFE_SECONDS = 2.0;
     private static final double SILENCE_HOLD_SECONDS = 1.5;
@@ -114,10 +114,7 @@ public final class BeatTrackerNode implements AudioNode {
     private final NoveltyNode lowNovelty;
     private Port<NoveltyFrames> input;
     private Port<SpectrumFrames> spectrumInput;
-    private BeatChroma chroma;
-    private boolean accentPending;
-    private double pendingLowAccent;
-    private double pendingFullAccent;
+    private BarTracker bar;
     private Port<NoveltyFrames> lowInput;
 
     private int sampleRateHz;
@@ -130,7 +127,6 @@ public final class BeatTrackerNode implements AudioNode {
     private int[] periods;
     private TempoEstimator tempo;
     private BeatPhaseFilter phase;
-    private MeterTracker meter;
     private SlidingMax normaliser;
     private SlidingMax lowNormaliser;
     private SlidingMax loudness;
@@ -157,11 +153,6 @@ public final class BeatTrackerNode implements AudioNode {
     private double lastBeat;
     /** Pulse period when {@link #lastBeat} was committed, samples. */
     private double lastBeatPeriodSamples;
-    private double accentBeat;
-    private double lowAccent;
-    private double fullAccent;
-    private boolean accentOpen;
-    private boolean accentIsBeat;
     private PulseLevel level;
     private double tempoPeriodSamples;
     private double reportedBpm;
@@ -227,7 +218,7 @@ public final class BeatTrackerNode implements AudioNode {
         this.input = novelty.output();
         this.spectrumInput = novelty.stft().output();
         final StftConfig sc = novelty.stft().config().stft();
-        this.chroma = new BeatChroma(sc.bins(), sc.binWidthHz(spec.sampleRateHz()));
+        this.bar = new BarTracker(sc.bins(), sc.binWidthHz(spec.sampleRateHz()));
         this.lowInput = lowNovelty == null ? null : lowNovelty.output();
         this.speechInput = speech == null ? null : speech.probabilities();
         this.speechGate = speech == null ? null : new SpeechGate(speech.model().indexOf("speech"), spec.sampleRateHz(),
@@ -249,7 +240,6 @@ public final class BeatTrackerNode implements AudioNode {
             config.resonanceHalfLifeSeconds());
         this.phase = new BeatPhaseFilter(periods, config.transitionLambda(), config.beatFraction(),
             CONFIDENCE_HALF_LIFE_SECONDS * fps, (int)Math.round(CONFIDENCE_DELAY_SECONDS * fps));
-        this.meter = new MeterTracker();
         this.level = new PulseLevel(config.priorBpm(), config.minBpm(), periods[periods.length - 1], fps);
         this.normaliser = new SlidingMax(Math.max(1, (int)Math.ceil(config.normalisationSeconds() * fps)));
         this.lowNormaliser = new SlidingMax(Math.max(1, (int)Math.ceil(config.normalisationSeconds() * fps)));
@@ -322,7 +312,7 @@ public final class BeatTrackerNode implements AudioNode {
             expectedIndex = index + 1;
             // the spectra up to this frame, and no further: what a tracker frame decides must not depend on the block
             while (spectrum < spectra.count() && spectra.frameIndex(spectrum) <= index) {
-                chroma.add(spectra.magnitude(spectrum++));
+                bar.spectrum(spectra.magnitude(spectrum++));
             }
             final float value = in.value(i);
             final float level = in.levelDb(i);
@@ -352,9 +342,7 @@ public final class BeatTrackerNode implements AudioNode {
         silentFrames = silent ? silentFrames + 1 : 0;
         if (silentFrames == silenceResetFrames) {
             phase.reset();
-            meter.reset();
-            chroma.reset();
-            accentPending = false;
+            bar.reset();
             level.reset();
             normaliser.reset();
             lowNormaliser.reset();
@@ -387,7 +375,7 @@ public final class BeatTrackerNode implements AudioNode {
             phase.step(activation, !silent, null);
         }
         final double confidence = Math.max(0.0, phase.predictiveCorrelation());
-        updateAccent(lowAccentValue, observed, timeSamples + onsetOffsetSamples);
+        bar.frame(lowAccentValue, observed, timeSamples + onsetOffsetSamples, tempoPeriodSamples);
         final int period = phase.bestPeriod();
         final double beatSamples = period * periodSamples;
         tempoPeriodSamples = phase.meanPeriod() * periodSamples;
@@ -396,12 +384,7 @@ public final class BeatTrackerNode implements AudioNode {
         final BeatGate.Change change = gate.update(silent, talk, confidence, periodicity, beatIndex);
         if (change == BeatGate.Change.LOCKED) {
             beatIndex = 0;
-            // the last beat before the tracker unlocked: its accents, with no harmonic change to compare
-            if (accentPending) {
-                meter.observe(pendingLowAccent, pendingFullAccent, Double.NaN);
-                accentPending = false;
-            }
-            chroma.reset();
+            bar.locked();
         }
         if (change != BeatGate.Change.NONE) {
             writeTempo(events, decisionFrame, confidence);
@@ -428,18 +411,10 @@ public final class BeatTrackerNode implements AudioNode {
             armed = Double.NEGATIVE_INFINITY;
             lastBeat = predicted;
             lastBeatPeriodSamples = beatSamples;
-            if (accentOpen) {
-                closeAccent();
-            }
             final boolean isBeat = level.onPulse((predicted - timeSamples - onsetOffsetSamples) / periodSamples,
                 tempoPeriodSamples / periodSamples, 60.0 * sampleRateHz / tempoPeriodSamples);
+            bar.pulse(predicted, isBeat);
             if (isBeat) {
-                // the beat before this one is over: its accents and its harmonic change against the beat before it
-                final double harmonicChange = chroma.closeBeat();
-                if (accentPending) {
-                    meter.observe(pendingLowAccent, pendingFullAccent, harmonicChange);
-                    accentPending = false;
-                }
                 final long beatFrame = Math.round(predicted);
                 if (beatFrame >= blockEnd) {
                     writeBeat(events, beatFrame, blockEnd, confidence);
@@ -447,11 +422,6 @@ public final class BeatTrackerNode implements AudioNode {
                     lateDropped++;
                 }
             }
-            accentOpen = true;
-            accentBeat = predicted;
-            lowAccent = 0.0;
-            fullAccent = 0.0;
-            accentIsBeat = isBeat;
         }
         final double bpm = beatBpm();
         if (Math.abs(bpm / reportedBpm - 1.0) >= TEMPO_CHANGE) {
@@ -459,27 +429,7 @@ public final class BeatTrackerNode implements AudioNode {
         }
     }
 
-    private void updateAccent(final double low, final double full, final double beatTimeSamples) {
-        if (!accentOpen) {
-            return;
-        }
-        final double window = ACCENT_WINDOW_PERIODS * tempoPeriodSamples;
-        if (beatTimeSamples > accentBeat + window) {
-            closeAccent();
-        } else if (beatTimeSamples >= accentBeat - window) {
-            lowAccent = Math.max(lowAccent, low);
-            fullAccent = Math.max(fullAccent, full);
-        }
-    }
 
-    private void closeAccent() {
-        if (accentIsBeat) {
-            pendingLowAccent = lowAccent;
-            pendingFullAccent = fullAccent;
-            accentPending = true;
-        }
-        accentOpen = false;
-    }
 
     /** @return the tempo of the emitted beats: the pulse's, or half of it while every other pulse alone is a beat */
     private double beatBpm() {
@@ -489,14 +439,14 @@ public final class BeatTrackerNode implements AudioNode {
     private void writeBeat(final EventWriter events, final long beatFrame, final long emitFrame,
         final double confidence) {
         final EventWriter.EventRecord r = events.tryClaim(BEAT, beatFrame);
-        final int barPos = meter.barPosition(1);
+        final int barPos = bar.barPosition();
         if (r != null) {
             r.set(BEAT_EMITTED, emitFrame)
                 .set(BEAT_BPM, beatBpm())
                 .set(BEAT_BAR_POS, barPos)
                 .set(BEAT_CONFIDENCE, confidence)
                 .set(BEAT_INDEX, beatIndex)
-                .set(BEAT_METER, meter.meter())
+                .set(BEAT_METER, bar.meter())
                 .commit();
         }
         beatIndex++;
@@ -518,9 +468,7 @@ public final class BeatTrackerNode implements AudioNode {
         }
         phase.reset();
         tempo.reset();
-        meter.reset();
-        chroma.reset();
-        accentPending = false;
+        bar.reset();
         level.reset();
         normaliser.reset();
         lowNormaliser.reset();
@@ -529,7 +477,6 @@ public final class BeatTrackerNode implements AudioNode {
         silentFrames = 0;
         armed = Double.NEGATIVE_INFINITY;
         gate.reset();
-        accentOpen = false;
         lastBeat = Double.NEGATIVE_INFINITY;
         lastBeatPeriodSamples = Double.POSITIVE_INFINITY;
         tempoPeriodSamples = periodSamples * periods[periods.length / 2];
