@@ -10,9 +10,18 @@ import org.junit.jupiter.api.Test;
 class BeatGateTest {
     private static final double FPS = 100.0;
     private static final int HOLD = (int)Math.round(BeatGate.STOP_HOLD_SECONDS * FPS);
+    private static final int LOCK = (int)Math.round(BeatGate.LOCK_HOLD_SECONDS * FPS);
+
+    /** Feeds frames that meet the start condition until just before the lock hold is over. */
+    private static void almostLock(final BeatGate g, final double confidence, final double periodicity) {
+        for (int i = 0; i < LOCK - 1; i++) {
+            assertEquals(BeatGate.Change.NONE, g.update(false, false, confidence, periodicity, 0), "frame " + i);
+        }
+    }
 
     private static BeatGate locked() {
         final BeatGate g = new BeatGate(BeatTrackerConfig.defaults(), FPS);
+        almostLock(g, 0.3, 0.3);
         assertEquals(BeatGate.Change.LOCKED, g.update(false, false, 0.3, 0.3, 0));
         return g;
     }
@@ -24,8 +33,21 @@ class BeatGateTest {
         assertEquals(BeatGate.Change.NONE, g.update(false, false, 0.3, 0.05, 0), "periodicity under 0.1");
         assertEquals(BeatGate.Change.NONE, g.update(true, false, 0.3, 0.3, 0), "silence");
         assertEquals(BeatGate.Change.NONE, g.update(false, true, 0.9, 0.9, 0), "talk");
+        almostLock(g, 0.15, 0.1);
         assertEquals(BeatGate.Change.LOCKED, g.update(false, false, 0.15, 0.1, 0));
         assertTrue(g.locked());
+    }
+
+    @Test
+    void shouldNotStartOnAConfidenceThatOnlyBrushesTheThreshold() {
+        final BeatGate g = new BeatGate(BeatTrackerConfig.defaults(), FPS);
+        for (int crossing = 0; crossing < 5; crossing++) {
+            almostLock(g, 0.4, 0.3);
+            assertEquals(BeatGate.Change.NONE, g.update(false, false, 0.14, 0.3, 0), "dips before the lock hold ends");
+        }
+        assertFalse(g.locked());
+        almostLock(g, 0.4, 0.3);
+        assertEquals(BeatGate.Change.LOCKED, g.update(false, false, 0.4, 0.3, 0));
     }
 
     @Test
@@ -72,6 +94,7 @@ class BeatGateTest {
         }
         g.reset();
         assertFalse(g.locked());
+        almostLock(g, 0.3, 0.3);
         assertEquals(BeatGate.Change.LOCKED, g.update(false, false, 0.3, 0.3, 0));
         assertEquals(BeatGate.Change.NONE, g.update(false, false, 0.05, 0.3, BeatGate.ESTABLISHED_BEATS));
     }
