@@ -218,7 +218,7 @@ public final class BeatTrackerNode implements AudioNode {
         this.input = novelty.output();
         this.spectrumInput = novelty.stft().output();
         final StftConfig sc = novelty.stft().config().stft();
-        this.bar = new BarTracker(sc.bins(), sc.binWidthHz(spec.sampleRateHz()));
+        this.bar = new BarTracker(sc.bins(), sc.binWidthHz(spec.sampleRateHz()), config.lowBandMaxHz());
         this.lowInput = lowNovelty == null ? null : lowNovelty.output();
         this.speechInput = speech == null ? null : speech.probabilities();
         this.speechGate = speech == null ? null : new SpeechGate(speech.model().indexOf("speech"), spec.sampleRateHz(),
@@ -350,7 +350,6 @@ public final class BeatTrackerNode implements AudioNode {
         final double observed = silent ? 0.0 : value;
         final double max = normaliser.push(observed);
         double activation = max > 0.0 ? observed / max : 0.0;
-        double lowAccentValue = observed;
         if (lowInput != null) {
             // the mean of the two bands, each scaled by its own recent maximum: an onset with bass or kick drum in it
             // counts fully, one without at most half
@@ -358,7 +357,6 @@ public final class BeatTrackerNode implements AudioNode {
             final double lowMax = lowNormaliser.push(lowObserved);
             final double lowActivation = lowMax > 0.0 ? lowObserved / lowMax : 0.0;
             level.push(activation, lowActivation, !silent);
-            lowAccentValue = lowObserved;
             activation = 0.5 * (activation + lowActivation);
             tempo.update(activation);
         } else {
@@ -375,7 +373,7 @@ public final class BeatTrackerNode implements AudioNode {
             phase.step(activation, !silent, null);
         }
         final double confidence = Math.max(0.0, phase.predictiveCorrelation());
-        bar.frame(lowAccentValue, observed, timeSamples + onsetOffsetSamples, tempoPeriodSamples);
+        bar.frame(observed, timeSamples + onsetOffsetSamples, tempoPeriodSamples);
         final int period = phase.bestPeriod();
         final double beatSamples = period * periodSamples;
         tempoPeriodSamples = phase.meanPeriod() * periodSamples;

@@ -105,7 +105,8 @@ class BeatTrackerNodeTest {
         int checked = 0;
         for (final CollectingSink.Event e : beats) {
             final double t = seconds(e.frame());
-            if (t < 12.0) {
+            // from the second bar on: a Link session or a lighting desk takes the bar from the first downbeats
+            if (t < 3.0) {
                 continue;
             }
             final int k = (int)Math.round((t - 0.5) * 2.0);
@@ -113,7 +114,7 @@ class BeatTrackerNodeTest {
             assertEquals(4, (int)e.value(BeatTrackerNode.BEAT_METER));
             checked++;
         }
-        assertTrue(checked > 30, "beats checked: " + checked);
+        assertTrue(checked > 50, "beats checked: " + checked);
     }
 
     /**
