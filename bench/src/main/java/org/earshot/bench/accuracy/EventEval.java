@@ -74,6 +74,10 @@ import org.earshot.engine.runtime.EventSink;
  * (the scenes are built from the development clips, so the shipped model has heard their events).
  */
 public final class EventEval {
+    /**
+     * The background classes of the built-in model's recorded training command ({@code --background}, see the
+     * classify README): keep the two in step, or the hold-out no longer trains as the shipped model was trained.
+     */
     static final List<String> BACKGROUND = List.of("rain", "sea_waves", "clock_tick", "fire_crackling", "helicopter",
         "chainsaw");
     static final Set<String> IMPACTS = Set.of("doorslam", "knock", "keysDrop");
@@ -171,6 +175,11 @@ public final class EventEval {
                     root.relativize(Path.of(c.id()).toAbsolutePath().normalize()).toString())).toList();
                 out.printf("events: scene hold-out: training on %d clips not used in any scene (%d held out)%n",
                     rest.size(), clips.size() - rest.size());
+                if (negatives.isEmpty()) {
+                    out.println("events: scene hold-out without the generated speech negatives the built-in model is "
+                        + "trained with (add --negatives /tmp/earshot-negatives/labels.csv, made by the classify "
+                        + "README's make-negatives.sh, to train as it was)");
+                }
                 final ClipTrainer t = new ClipTrainer(rest, options, line -> out.println("  " + line));
                 final BitSet all = new BitSet();
                 all.set(0, t.clips().size());
