@@ -107,6 +107,35 @@ public final class SpectrumFrames {
         return count;
     }
 
+    /**
+     * Writer: makes this list a copy of another with the same geometry, views and capacity (a recorded block replayed,
+     * as a benchmark does).
+     *
+     * @param source the list to copy
+     * @throws IllegalArgumentException if the geometry, the views or the capacity differ
+     */
+    public void copyFrom(final SpectrumFrames source) {
+        if (!source.config.equals(config) || source.keepComplex != keepComplex || source.keepMagnitude != keepMagnitude
+            || source.keepPhase != keepPhase || source.keepPower != keepPower || source.capacity() != capacity()) {
+            throw new IllegalArgumentException("copyFrom needs the same geometry, views and capacity");
+        }
+        count = source.count;
+        System.arraycopy(source.frameIndex, 0, frameIndex, 0, count);
+        System.arraycopy(source.firstSampleFrame, 0, firstSampleFrame, 0, count);
+        for (int i = 0; i < count; i++) {
+            copyRow(source.complex, complex, i);
+            copyRow(source.magnitude, magnitude, i);
+            copyRow(source.phase, phase, i);
+            copyRow(source.power, power, i);
+        }
+    }
+
+    private static void copyRow(final float[][] from, final float[][] to, final int i) {
+        if (from != null) {
+            System.arraycopy(from[i], 0, to[i], 0, from[i].length);
+        }
+    }
+
     /** @return most frames one block can hold */
     public int capacity() {
         return frameIndex.length;

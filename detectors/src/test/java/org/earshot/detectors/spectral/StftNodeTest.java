@@ -83,6 +83,28 @@ class StftNodeTest {
     }
 
     @Test
+    void shouldCopyABlockOfFramesWithEveryView() {
+        final StftNode node = node(new StftConfig(1024, 256, 1024, WindowType.HANN));
+        final NodeDriver driver = new NodeDriver(node, new ProcessSpec(RATE, MAX_FRAMES));
+        driver.block(noise(4096, 3), 0, 4096, ORIGIN);
+        final SpectrumFrames out = driver.value(node.output());
+        assertTrue(out.count() > 1);
+        final SpectrumFrames copy = new SpectrumFrames(out.config(), out.capacity(), EnumSet.allOf(SpectrumView.class));
+        copy.copyFrom(out);
+        assertEquals(out.count(), copy.count());
+        for (int i = 0; i < out.count(); i++) {
+            assertEquals(out.frameIndex(i), copy.frameIndex(i));
+            assertEquals(out.firstSampleFrame(i), copy.firstSampleFrame(i));
+            assertArrayEquals(out.complex(i), copy.complex(i));
+            assertArrayEquals(out.magnitude(i), copy.magnitude(i));
+            assertArrayEquals(out.phase(i), copy.phase(i));
+            assertArrayEquals(out.power(i), copy.power(i));
+        }
+        final SpectrumFrames fewer = new SpectrumFrames(out.config(), out.capacity(), EnumSet.of(SpectrumView.MAGNITUDE));
+        assertThrows(IllegalArgumentException.class, () -> fewer.copyFrom(out));
+    }
+
+    @Test
     void shouldRefuseOutputWhenNotPrepared() {
         final IllegalStateException e = assertThrows(IllegalStateException.class,
             () -> node(new StftConfig(64, 16, 64, WindowType.HANN)).output());
