@@ -65,15 +65,13 @@ public record BeatScore(double fMeasure, double cemgil, double cmlC, double cmlT
         return Double.NaN;
     }
 
-    /** @return index of the annotation nearest to t, or -1 if there is none */
+    /** @return index of the annotation nearest to t (the earlier of two as near), or -1 if there is none */
     private static int nearest(final double[] reference, final double t) {
-        int best = -1;
-        for (int j = 0; j < reference.length; j++) {
-            if (best < 0 || Math.abs(reference[j] - t) < Math.abs(reference[best] - t)) {
-                best = j;
-            }
+        final int i = lowerBound(reference, t);
+        if (i == reference.length) {
+            return i - 1;
         }
-        return best;
+        return i > 0 && t - reference[i - 1] <= reference[i] - t ? i - 1 : i;
     }
 
     /**

@@ -18,9 +18,6 @@ package org.earshot.detectors.beat;
  * while halved) add to the beat before them. Allocation happens only in the constructor.
  */
 final class BarTracker {
-    /** Half-width of the window in which a beat's accent is looked for, periods. */
-    static final double ACCENT_WINDOW_PERIODS = 0.125;
-
     private final MeterTracker meter = new MeterTracker();
     private final BeatChroma chroma;
     /** STFT bins summed for the low band's energy (from bin 1, leaving out DC), or 0 for no low band. */
@@ -74,7 +71,7 @@ final class BarTracker {
         if (!accentOpen) {
             return;
         }
-        final double window = ACCENT_WINDOW_PERIODS * periodSamples;
+        final double window = PulseLevel.ACCENT_WINDOW_PERIODS * periodSamples;
         if (timeSamples > accentTime + window) {
             closeAccent();
         } else if (timeSamples >= accentTime - window) {
