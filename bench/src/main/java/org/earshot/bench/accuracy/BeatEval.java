@@ -9,15 +9,22 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.SplittableRandom;
 import java.util.stream.Stream;
+
+import org.earshot.app.train.ClipLoader;
 
 import org.earshot.detectors.beat.BeatGraph;
 import org.earshot.detectors.beat.BeatTrackerConfig;
 import org.earshot.detectors.beat.ClickTrack;
+import org.earshot.detectors.classify.train.Channel;
 import org.earshot.detectors.onset.NoveltyConfig;
 import org.earshot.detectors.onset.NoveltyType;
 import org.earshot.detectors.onset.OnsetConfig;
 import org.earshot.engine.runtime.AudioSource;
+import org.earshot.io.decode.AudioFileDecoder;
+import org.earshot.io.wav.WavEncoding;
+import org.earshot.io.wav.WavWriter;
 
 /**
  * The beat evaluation: runs earshot's streaming beat tracker (STFT → onset novelty → beat tracker, through the
@@ -31,7 +38,13 @@ import org.earshot.engine.runtime.AudioSource;
  * <pre>
  * java -jar bench/target/earshot-bench.jar beats --eval-dir ../shared/eval/beats --out /tmp/beats
  *     [--block FRAMES] [--rate HZ] [--lead-ms MS] [--no-peers] [--relock-only] [--talk | --talk-seeds S,S...]
+ *     [--channel telephone|cheap-mic|narrowband-8k|reverb] [--snr-db DB]
  * </pre>
+ *
+ * {@code --channel} plays every file through a fixed microphone, line or room colouring ({@link Channel}, the one the
+ * room monitor's evaluation uses), and {@code --snr-db} adds pink noise that many dB below the file's RMS (a crowd or
+ * a fan between the band and the microphone; the same noise for a file on every run): how the tracker holds up on a
+ * channel the recordings were not made through. Both apply after the file is decoded at the graph's rate.
  *
  * {@code --relock-only} runs only the tempo-step test, at {@code --rate} or else at both 44.1 and 48 kHz.
  * {@code --talk} also counts the beats emitted on generated speech (the {@code speech-alarms} conversation of seed 7,
@@ -71,6 +84,8 @@ public final class BeatEval {
         boolean peers = true;
         boolean relockOnly = false;
         long[] talkSeeds = new long[0];
+        Channel channel = Channel.CLEAN;
+        double snrDb = Double.NaN;
         BeatTrackerConfig config = BeatTrackerConfig.defaults();
         OnsetConfig onsets = BeatGraph.noveltySettings();
         for (int i = 0; i < args.length; i++) {
@@ -82,6 +97,8 @@ public final class BeatEval {
                 case "--lead-ms" -> leadMs = Double.parseDouble(args[++i]);
                 case "--no-peers" -> peers = false;
                 case "--relock-only" -> relockOnly = true;
+                case "--channel" -> channel = Channel.valueOf(args[++i].toUpperCase(Locale.ROOT).replace('-', '_'));
+                case "--snr-db" -> snrDb = Double.parseDouble(args[++i]);
                 case "--talk" -> talkSeeds = new long[] {7L};
                 case "--talk-seeds" -> talkSeeds = Arrays.stream(args[++i].split(","))
                     .mapToLong(Long::parseLong).toArray();
@@ -127,6 +144,10 @@ public final class BeatEval {
         o.printf(Locale.ROOT, "beat evaluation: %d files in %s, block %d, rate %s, lead %.0f ms; mir_eval conventions "
             + "(beats < 5 s ignored, F ±70 ms, Cemgil σ 40 ms, CML/AML 0.175)%n", files.size(), evalDir, block,
             rate == null ? "file's own" : rate + " Hz", leadMs);
+        if (channel != Channel.CLEAN || !Double.isNaN(snrDb)) {
+            o.println("every file through " + channel + (Double.isNaN(snrDb) ? ""
+                : String.format(Locale.ROOT, ", pink noise %.0f dB below its RMS", snrDb)));
+        }
         o.println("novelty: " + onsets.novelty().type() + ", window " + onsets.windowMs() + " ms, hop " + onsets.hopMs()
             + " ms; tracker: " + config);
         o.printf(Locale.ROOT, "%-44s %6s %6s %6s %6s %8s %7s %7s %6s %6s %6s %6s%s%n", "file", "F", "Cemgil", "CMLt",
@@ -147,12 +168,16 @@ public final class BeatEval {
         for (final Path audio : files) {
             final String name = stem(audio);
             final double[] reference = readBeats(evalDir.resolve(name + ".beats"));
-            final StreamingBeats.Result r = earshot.track(audio);
+            final boolean clean = channel == Channel.CLEAN && Double.isNaN(snrDb);
+            final int fileRate = rateOf(audio, rate);
+            final float[] heard = clean ? null : coloured(audio, fileRate, channel, snrDb);
+            final StreamingBeats.Result r = clean ? earshot.track(audio)
+                : earshot.track(new ArraySource(heard, fileRate), fileRate, name);
             writeBeats(out.resolve("earshot").resolve(name + ".beats"), r.predictedS(), r.emittedS(), r.barPositions());
             final BeatScore s = BeatScore.score(reference, r.predictedS());
             BeatScore a = null;
             if (aubio) {
-                final double[] aubioBeats = AubioBeats.track(audio);
+                final double[] aubioBeats = clean ? AubioBeats.track(audio) : aubioOn(heard, fileRate);
                 writeBeats(out.resolve("aubio").resolve(name + ".beats"), aubioBeats, null, null);
                 a = BeatScore.score(reference, aubioBeats);
             }
@@ -486,9 +511,46 @@ public final class BeatEval {
         return BeatTrackerConfig.class.getDeclaredConstructor(types).newInstance(values);
     }
 
+    private static int rateOf(final Path audio, final Integer rate) throws IOException {
+        return rate != null ? rate : AudioFileDecoder.probe(audio).sampleRateHz();
+    }
+
+    /** @return aubio's beats on these samples, written to a temporary 32-bit float WAV file for it */
+    private static double[] aubioOn(final float[] x, final int rateHz) throws Exception {
+        final Path wav = Files.createTempFile("earshot-beats", ".wav");
+        try {
+            try (WavWriter w = new WavWriter(wav, rateHz, 1, WavEncoding.FLOAT_32)) {
+                w.write(x, 0, x.length);
+            }
+            return AubioBeats.track(wav);
+        } finally {
+            Files.deleteIfExists(wav);
+        }
+    }
+
+    /**
+     * @return the file, decoded at {@code sr}, through {@code channel} and with pink noise {@code snrDb} below its RMS
+     *     (none when NaN)
+     */
+    static float[] coloured(final Path audio, final int sr, final Channel channel, final double snrDb)
+        throws IOException {
+        final float[] x = channel.apply(ClipLoader.decode(audio, sr), sr);
+        if (!Double.isNaN(snrDb)) {
+            double sum = 0.0;
+            for (final float v : x) {
+                sum += v * (double)v;
+            }
+            final double rms = Math.sqrt(sum / Math.max(1, x.length));
+            SpeechAlarms.addPinkNoise(x, sr, rms * Math.pow(10.0, -snrDb / 20.0),
+                new SplittableRandom(stem(audio).hashCode()));
+        }
+        return x;
+    }
+
     private static int usage() {
         System.err.println("usage: beats --eval-dir DIR --out DIR [--block FRAMES] [--rate HZ] [--lead-ms MS] "
-            + "[--no-peers] [--relock-only] [--talk | --talk-seeds S,S...] [--confidence ON,OFF] [--silence-db DB] "
+            + "[--no-peers] [--relock-only] [--talk | --talk-seeds S,S...] [--channel NAME] [--snr-db DB] "
+            + "[--confidence ON,OFF] [--silence-db DB] "
             + "[--novelty TYPE] [--window-ms MS] "
             + "[--hop-ms MS] [--tracker FIELD=VALUE,...]");
         return 2;

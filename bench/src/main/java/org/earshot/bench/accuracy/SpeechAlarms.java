@@ -142,7 +142,7 @@ public final class SpeechAlarms {
                 System.arraycopy(part, 0, x, at, part.length);
                 at += part.length;
             }
-            addPinkNoise(x, Math.pow(10, -50 / 20.0), random);
+            addPinkNoise(x, RATE_HZ, Math.pow(10, -50 / 20.0), random);
             return x;
         } finally {
             try (var files = Files.list(dir)) {
@@ -154,9 +154,16 @@ public final class SpeechAlarms {
         }
     }
 
-    /** Adds pink noise (the trainer's generator, RMS 0.1) at the given RMS. */
-    private static void addPinkNoise(final float[] x, final double rms, final SplittableRandom random) {
-        final float[] n = Noises.generate(java.util.Arrays.asList(Noises.KINDS).indexOf("pink"), x.length, RATE_HZ,
+    /**
+     * Adds pink noise (the trainer's generator, RMS 0.1) at the given RMS.
+     *
+     * @param x      samples, changed in place
+     * @param rateHz their rate
+     * @param rms    the noise's RMS, full scale 1
+     * @param random the noise's source of randomness
+     */
+    static void addPinkNoise(final float[] x, final int rateHz, final double rms, final SplittableRandom random) {
+        final float[] n = Noises.generate(java.util.Arrays.asList(Noises.KINDS).indexOf("pink"), x.length, rateHz,
             random);
         for (int i = 0; i < x.length; i++) {
             x[i] += (float)(rms / 0.1 * n[i]);
