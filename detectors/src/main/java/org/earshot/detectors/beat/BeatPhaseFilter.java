@@ -253,6 +253,28 @@ public final class BeatPhaseFilter {
         return p >= t ? p - t : p;
     }
 
+    /**
+     * Rescales the observations already averaged into {@link #predictiveCorrelation()}: call when the scale the
+     * observations are measured on grows by {@code factor} (the novelty's normaliser rose that much), so that the
+     * frames heard before count as the quieter sound they were on the new scale. The correlation of the past frames
+     * alone is unchanged (it does not depend on scale); what changes is their weight against the frames to come, so a
+     * sound much louder than what preceded it (music starting over a room's noise) is judged on its own within a
+     * beat or two, as it would be after silence, instead of after the half-life of the averages.
+     *
+     * @param factor how many times larger the new scale is; values not above 0 are ignored
+     */
+    public void rescaleObservations(final double factor) {
+        if (!(factor > 0.0)) {
+            return;
+        }
+        my /= factor;
+        myy /= factor * factor;
+        mxy /= factor;
+        final double vx = mxx - mx * mx;
+        final double vy = myy - my * my;
+        correlation = vx > 1e-12 && vy > 1e-12 ? (mxy - mx * my) / Math.sqrt(vx * vy) : 0.0;
+    }
+
     private void track(final double x, final double y) {
         if (++steps <= confidenceDelay) {
             return;

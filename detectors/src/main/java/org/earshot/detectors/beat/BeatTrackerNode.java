@@ -53,7 +53,11 @@ import org.earshot.engine.event.FieldKind;
  *       there below {@link SpeechGate#CONFIDENCE_OFF_IN_TALK} instead; frames
  *       whose loudest frame over the last 1.5 s is below {@link BeatTrackerConfig#silenceDb()} carry no
  *       observation and emit nothing; after a second of silence the model is
- *       reset, so the next music locks afresh.</li>
+ *       reset, so the next music locks afresh. Music that starts over a noise floor rather than silence (a live room) is
+ *       judged on its own as fast: before a lock, when the novelty's recent maximum at least doubles
+ *       ({@link #LOUDER_SOUND_RATIO}), the confidence's past observations are rescaled to the new maximum
+ *       ({@link BeatPhaseFilter#rescaleObservations}), so the frames of noise weigh as little as the quiet they
+ *       were.</li>
  *   <li>Metrical level ({@link PulseLevel}): the model follows the fastest regular pulse it can explain, so in a slow
  *       song with steady eighth notes it tracks the eighths; when every other pulse is clearly the stronger and half
  *       the pulse tempo lies nearer the tempo prior's centre, only every other pulse is emitted as a beat (and the
@@ -108,6 +112,11 @@ public final class BeatTrackerNode implements AudioNode {
     private static final double TEMPO_CHANGE = 0.02;
     private static final double ARM_SECONDS = 0.07;
     private static final double CONFIDENCE_DELAY_SECONDS = 0.5;
+    /**
+     * Before a lock, a novelty maximum this many times the last one (over the normalisation window) is a new, louder
+     * sound: the confidence's past observations are rescaled to it ({@link BeatPhaseFilter#rescaleObservations}).
+     */
+    static final double LOUDER_SOUND_RATIO = 2.0;
 
     private final BeatTrackerConfig config;
     private final NoveltyNode novelty;
@@ -128,6 +137,8 @@ public final class BeatTrackerNode implements AudioNode {
     private TempoEstimator tempo;
     private BeatPhaseFilter phase;
     private SlidingMax normaliser;
+    /** The normaliser's maximum at the previous tracker frame. */
+    private double lastMax;
     private SlidingMax lowNormaliser;
     private SlidingMax loudness;
     private double[] weights;
@@ -346,9 +357,14 @@ public final class BeatTrackerNode implements AudioNode {
             level.reset();
             normaliser.reset();
             lowNormaliser.reset();
+            lastMax = 0.0;
         }
         final double observed = silent ? 0.0 : value;
         final double max = normaliser.push(observed);
+        if (!gate.locked() && lastMax > 0.0 && max >= LOUDER_SOUND_RATIO * lastMax) {
+            phase.rescaleObservations(max / lastMax);
+        }
+        lastMax = max;
         double activation = max > 0.0 ? observed / max : 0.0;
         if (lowInput != null) {
             // the mean of the two bands, each scaled by its own recent maximum: an onset with bass or kick drum in it
@@ -471,6 +487,7 @@ public final class BeatTrackerNode implements AudioNode {
         normaliser.reset();
         lowNormaliser.reset();
         loudness.reset();
+        lastMax = 0.0;
         groupOpen = false;
         silentFrames = 0;
         armed = Double.NEGATIVE_INFINITY;

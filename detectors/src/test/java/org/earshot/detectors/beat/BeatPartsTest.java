@@ -81,6 +81,31 @@ class BeatPartsTest {
     }
 
     @Test
+    void shouldJudgeALouderSoundOnItsOwnOnceThePastIsRescaledToIt() {
+        final int[] periods = periods();
+        final BeatPhaseFilter rescaled = new BeatPhaseFilter(periods, 100.0, 1.0 / 16.0, 200.0);
+        final BeatPhaseFilter plain = new BeatPhaseFilter(periods, 100.0, 1.0 / 16.0, 200.0);
+        final SplittableRandom r = new SplittableRandom(3);
+        for (int n = 0; n < 600; n++) {
+            // noise: nothing to foresee
+            final double a = r.nextDouble();
+            rescaled.step(a, true, null);
+            plain.step(a, true, null);
+        }
+        final double before = rescaled.predictiveCorrelation();
+        rescaled.rescaleObservations(20.0);
+        assertEquals(before, rescaled.predictiveCorrelation(), 1e-9, "the past alone correlates as it did");
+        // then a pulse train twenty times louder on the old scale, that is at full scale on the new one
+        for (int n = 600; n < 800; n++) {
+            rescaled.step(pulse(n, 40, false), true, null);
+            plain.step(pulse(n, 40, false), true, null);
+        }
+        // two seconds of pulses: the rescaled filter reaches the 0.15 at which beats start, the other has not yet
+        assertTrue(rescaled.predictiveCorrelation() > 0.15, "rescaled " + rescaled.predictiveCorrelation());
+        assertTrue(plain.predictiveCorrelation() < 0.05, "not rescaled " + plain.predictiveCorrelation());
+    }
+
+    @Test
     void shouldPredictMeterAndDownbeatFromAccents() {
         final MeterTracker m = new MeterTracker();
         for (int b = 0; b < 24; b++) {
