@@ -67,9 +67,10 @@ final class TrainCommand implements Callable<Integer> {
         description = "Augmented 1 s windows per class (class balancing); default ${DEFAULT-VALUE}.")
     private int windowsPerClass;
 
-    @Option(names = "--windows-per-copy", paramLabel = "N", defaultValue = "4",
+    @Option(names = "--windows-per-copy", paramLabel = "N", defaultValue = "1",
         description = "Windows cut from each augmented copy of a clip (fewer: more copies, so more rooms, microphones, "
-            + "noises and gains per class, and a longer dataset build), 1 to 100; default ${DEFAULT-VALUE}.")
+            + "noises and gains per class, and a longer dataset build; the built-in model was trained with 4 until "
+            + "2026-11-23), 1 to 100; default ${DEFAULT-VALUE}.")
     private int windowsPerCopy;
 
     @Option(names = "--hidden", paramLabel = "N,...", split = ",", defaultValue = "128",

@@ -55,7 +55,7 @@ import org.earshot.engine.runtime.EventSink;
  * java -jar bench/target/earshot-bench.jar events [--set ../shared/eval] [--model MODEL] [--negatives CSV]...
  *     [--folds 5] [--skip-cv] [--skip-scenes] [--scene-holdout] [--sensitivity 0.5] [--cache DIR] [--detail]
  *     [--hidden 128] [--members 1] [--channel telephone|cheap-mic|narrowband-8k|reverb] [--gain-db DB]
- *     [--seed 1] [--windows-per-copy 4] [--save-model FILE]
+ *     [--seed 1] [--windows-per-copy 1] [--save-model FILE]
  * </pre>
  *
  * {@code --seed} and {@code --windows-per-copy} set the trainer's seed and windows per augmented copy as
@@ -120,7 +120,7 @@ public final class EventEval {
         Channel channel = Channel.CLEAN;
         double gainDb = 0;
         long seed = 1;
-        int windowsPerCopy = 4;
+        int windowsPerCopy = 1;
         Path saveModel = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
