@@ -67,6 +67,12 @@ final class TrainCommand implements Callable<Integer> {
         description = "Augmented 1 s windows per class (class balancing); default ${DEFAULT-VALUE}.")
     private int windowsPerClass;
 
+    @Option(names = "--windows-per-copy", paramLabel = "N", defaultValue = "1",
+        description = "Windows cut from each augmented copy of a clip (fewer: more copies, so more rooms, microphones, "
+            + "noises and gains per class, and a longer dataset build; the built-in model was trained with 4 until "
+            + "2026-11-23), 1 to 100; default ${DEFAULT-VALUE}.")
+    private int windowsPerCopy;
+
     @Option(names = "--hidden", paramLabel = "N,...", split = ",", defaultValue = "128",
         description = "Hidden layer widths; empty for logistic regression; default ${DEFAULT-VALUE}.")
     private List<Integer> hidden = new ArrayList<>();
@@ -104,6 +110,9 @@ final class TrainCommand implements Callable<Integer> {
         if (members < 1 || members > 16) {
             throw UserError.input("--members: must be in [1, 16], got " + members);
         }
+        if (windowsPerCopy < 1 || windowsPerCopy > 100) {
+            throw UserError.input("--windows-per-copy: must be in [1, 100], got " + windowsPerCopy);
+        }
         final List<LabelsCsv.Entry> entries = new ArrayList<>();
         for (final Path csv : labels) {
             entries.addAll(LabelsCsv.read(clips, csv));
@@ -124,7 +133,7 @@ final class TrainCommand implements Callable<Integer> {
         final ClipTrainer.Options options = new ClipTrainer.Options(fs, Set.copyOf(background),
             new MlpTrainer.Settings(hidden.stream().mapToInt(Integer::intValue).toArray(), epochs, 64, 1e-3, 1e-4, 0.3,
                 members),
-            windowsPerClass, 4, syntheticNoise, seed);
+            windowsPerClass, windowsPerCopy, syntheticNoise, seed);
         final ClipTrainer trainer = new ClipTrainer(loaded, options, line -> {
             err.println("earshot: train: " + line);
             err.flush();

@@ -73,6 +73,13 @@ class MainTest {
     }
 
     @Test
+    void shouldNameWindowsPerCopyFlagWhenOutOfRange() {
+        assertEquals(1, run("train", "--clips", tmp.toString(), "--labels", tmp.resolve("labels.csv").toString(),
+            "--out", tmp.resolve("m.eshm").toString(), "--windows-per-copy", "0"));
+        assertEquals("earshot: --windows-per-copy: must be in [1, 100], got 0", errLine());
+    }
+
+    @Test
     void shouldAskForAFileWhenAnalyzeHasNone() {
         assertEquals(2, run("analyze"));
         assertTrue(errLine().startsWith("earshot: Missing required parameter: 'FILE'"), err.toString());

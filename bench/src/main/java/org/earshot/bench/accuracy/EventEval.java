@@ -55,7 +55,13 @@ import org.earshot.engine.runtime.EventSink;
  * java -jar bench/target/earshot-bench.jar events [--set ../shared/eval] [--model MODEL] [--negatives CSV]...
  *     [--folds 5] [--skip-cv] [--skip-scenes] [--scene-holdout] [--sensitivity 0.5] [--cache DIR] [--detail]
  *     [--hidden 128] [--members 1] [--channel telephone|cheap-mic|narrowband-8k|reverb] [--gain-db DB]
+ *     [--seed 1] [--windows-per-copy 1] [--save-model FILE]
  * </pre>
+ *
+ * {@code --seed} and {@code --windows-per-copy} set the trainer's seed and windows per augmented copy as
+ * {@code earshot train} does, for the cross-validation and the {@code --scene-holdout} model (default: seed 1 and
+ * the shipped recipe). {@code --save-model} writes the {@code --scene-holdout} model, to score it again (another
+ * sensitivity or channel) without training it again.
  *
  * {@code --channel} plays every scene (backgrounds too) through a fixed microphone, line or room colouring
  * ({@link Channel}) before detection: how the room monitor holds up on a channel it did not hear. {@code --gain-db}
@@ -113,6 +119,9 @@ public final class EventEval {
         MlpTrainer.Settings mlp = MlpTrainer.Settings.defaults();
         Channel channel = Channel.CLEAN;
         double gainDb = 0;
+        long seed = 1;
+        int windowsPerCopy = 1;
+        Path saveModel = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--set" -> set = Path.of(args[++i]);
@@ -130,6 +139,9 @@ public final class EventEval {
                 case "--members" -> mlp = mlp.withMembers(Integer.parseInt(args[++i]));
                 case "--channel" -> channel = Channel.valueOf(args[++i].toUpperCase(Locale.ROOT).replace('-', '_'));
                 case "--gain-db" -> gainDb = Double.parseDouble(args[++i]);
+                case "--seed" -> seed = Long.parseLong(args[++i]);
+                case "--windows-per-copy" -> windowsPerCopy = Integer.parseInt(args[++i]);
+                case "--save-model" -> saveModel = Path.of(args[++i]);
                 default -> {
                     System.err.println("events: unknown argument " + args[i]);
                     return 2;
@@ -147,7 +159,7 @@ public final class EventEval {
         final List<LabelledClip> clips = load(entries, fs.sampleRateHz(), cache);
         out.printf(Locale.ROOT, "events: %d clips decoded in %.0f s%n", clips.size(), (System.nanoTime() - t0) / 1e9);
         final ClipTrainer.Options options = new ClipTrainer.Options(fs, Set.copyOf(BACKGROUND),
-            mlp, windowsPerClass, 4, 64, 1);
+            mlp, windowsPerClass, windowsPerCopy, 64, seed);
         if (cv) {
             final ClipTrainer trainer = new ClipTrainer(clips, options, line -> out.println("  " + line));
             final BitSet all = new BitSet();
@@ -184,6 +196,10 @@ public final class EventEval {
                 final BitSet all = new BitSet();
                 all.set(0, t.clips().size());
                 model = t.fit(t.buildDataset(all), all, "scene hold-out");
+                if (saveModel != null) {
+                    model.write(saveModel);
+                    out.println("events: scene hold-out model written to " + saveModel);
+                }
                 which = "model trained without the scenes' clips";
             }
             scoreScenes(set.resolve("events/scenes"), model, which, sensitivity, channel, gainDb, detail, out);
