@@ -13,7 +13,6 @@ import java.util.SplittableRandom;
 import java.util.stream.Stream;
 
 import org.earshot.app.train.ClipLoader;
-
 import org.earshot.detectors.beat.BeatGraph;
 import org.earshot.detectors.beat.BeatTrackerConfig;
 import org.earshot.detectors.beat.ClickTrack;
