@@ -3,7 +3,8 @@ package org.earshot.detectors.beat;
 /**
  * Decides, once per tracker frame, whether the tracker emits beats. Beats start when the predictive correlation (the
  * confidence) has stood at {@link BeatTrackerConfig#confidenceOn()} or more and the periodicity at
- * {@link BeatTrackerConfig#minPeriodicity()} or more, outside silence and talk, for {@value #LOCK_HOLD_SECONDS} s. They
+ * {@link BeatTrackerConfig#minPeriodicity()} or more, outside silence and talk (either of the speech gate's means), for
+ * {@value #LOCK_HOLD_SECONDS} s. They
  * stop at once on silence, on a periodicity
  * below half its threshold, and, in talk, on a confidence below {@link SpeechGate#CONFIDENCE_OFF_IN_TALK}; and when
  * the confidence stays below {@link BeatTrackerConfig#confidenceOff()}: at once while the run is young (fewer than
@@ -63,17 +64,21 @@ final class BeatGate {
 
     /**
      * @param silent      the frame carries no observation
-     * @param talk        the speech gate hears talk
+     * @param talk        the speech gate hears talk (its {@value SpeechGate#WINDOW_SECONDS} s mean): beats do not start,
+     *                    and stop under {@link SpeechGate#CONFIDENCE_OFF_IN_TALK}
+     * @param talkBegins  the speech gate's {@value SpeechGate#START_WINDOW_SECONDS} s mean hears talk: beats do not
+     *                    start
      * @param confidence  the tracker's predictive correlation
      * @param periodicity the tempo estimator's periodicity
      * @param beatsInRun  beats emitted since the tracker locked
      * @return what changed
      */
-    Change update(final boolean silent, final boolean talk, final double confidence, final double periodicity,
-        final long beatsInRun) {
+    Change update(final boolean silent, final boolean talk, final boolean talkBegins, final double confidence,
+        final double periodicity, final long beatsInRun) {
         lowFrames = confidence < confidenceOff ? lowFrames + 1 : 0;
         if (!locked) {
-            onFrames = !silent && !talk && confidence >= confidenceOn && periodicity >= minPeriodicity ? onFrames + 1 : 0;
+            onFrames = !silent && !talk && !talkBegins && confidence >= confidenceOn && periodicity >= minPeriodicity
+                ? onFrames + 1 : 0;
             if (onFrames >= lockFrames) {
                 locked = true;
                 onFrames = 0;

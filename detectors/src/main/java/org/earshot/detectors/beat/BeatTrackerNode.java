@@ -49,7 +49,8 @@ import org.earshot.engine.event.FieldKind;
  *       the run has emitted {@value BeatGate#ESTABLISHED_BEATS} beats, see {@link BeatGate}) or the second below
  *       half its threshold (the
  *       correlation leaves out the first half second after a start, whose onset of sound any model foresees), and
- *       beats do not start while a speech gate ({@link SpeechGate}, when the tracker has one) hears talk, and stop
+ *       beats do not start while a speech gate ({@link SpeechGate}, when the tracker has one) hears talk (the
+ *       classifier's speech over the last 2 s, or over the last half second, which catches a sentence's start), and stop
  *       there below {@link SpeechGate#CONFIDENCE_OFF_IN_TALK} instead; frames
  *       whose loudest frame over the last 1.5 s is below {@link BeatTrackerConfig#silenceDb()} carry no
  *       observation and emit nothing; after a second of silence the model is
@@ -160,6 +161,7 @@ public final class BeatTrackerNode implements AudioNode {
     private final ClassifierNode speech;
     private Port<ClassProbabilities> speechInput;
     private SpeechGate speechGate;
+    private SpeechGate speechStartGate;
     private long beatIndex;
     private double lastBeat;
     /** Pulse period when {@link #lastBeat} was committed, samples. */
@@ -233,7 +235,9 @@ public final class BeatTrackerNode implements AudioNode {
         this.lowInput = lowNovelty == null ? null : lowNovelty.output();
         this.speechInput = speech == null ? null : speech.probabilities();
         this.speechGate = speech == null ? null : new SpeechGate(speech.model().indexOf("speech"), spec.sampleRateHz(),
-            1000.0 / speech.model().settings().hopMs());
+            1000.0 / speech.model().settings().hopMs(), SpeechGate.WINDOW_SECONDS);
+        this.speechStartGate = speech == null ? null : new SpeechGate(speech.model().indexOf("speech"),
+            spec.sampleRateHz(), 1000.0 / speech.model().settings().hopMs(), SpeechGate.START_WINDOW_SECONDS);
         this.sampleRateHz = spec.sampleRateHz();
         this.hop = novelty.hopFrames();
         this.halfWindow = novelty.windowLength() / 2;
@@ -309,7 +313,9 @@ public final class BeatTrackerNode implements AudioNode {
         final NoveltyFrames in = ctx.get(input);
         final NoveltyFrames low = lowInput == null ? null : ctx.get(lowInput);
         if (speechGate != null) {
-            speechGate.push(ctx.get(speechInput));
+            final ClassProbabilities heard = ctx.get(speechInput);
+            speechGate.push(heard);
+            speechStartGate.push(heard);
         }
         final SpectrumFrames spectra = ctx.get(spectrumInput);
         int spectrum = 0;
@@ -395,7 +401,8 @@ public final class BeatTrackerNode implements AudioNode {
         tempoPeriodSamples = phase.meanPeriod() * periodSamples;
         final double periodicity = tempo.periodicity();
         final boolean talk = speechGate != null && speechGate.talk(decisionFrame);
-        final BeatGate.Change change = gate.update(silent, talk, confidence, periodicity, beatIndex);
+        final boolean talkBegins = speechStartGate != null && speechStartGate.talk(decisionFrame);
+        final BeatGate.Change change = gate.update(silent, talk, talkBegins, confidence, periodicity, beatIndex);
         if (change == BeatGate.Change.LOCKED) {
             beatIndex = 0;
             bar.locked();
@@ -479,6 +486,7 @@ public final class BeatTrackerNode implements AudioNode {
     private void restart() {
         if (speechGate != null) {
             speechGate.reset();
+            speechStartGate.reset();
         }
         phase.reset();
         tempo.reset();

@@ -22,6 +22,13 @@ import org.earshot.detectors.classify.ClassProbabilities;
 final class SpeechGate {
     /** Span of the mean, seconds. */
     static final double WINDOW_SECONDS = 2.0;
+    /**
+     * Span of the second, shorter mean that also keeps beats from starting, seconds: at a sentence's start the 2 s
+     * mean still holds the pause before it, and most beats that got past the gate started in those first seconds of a
+     * sentence; half a second of speech is enough to hold them (four generated conversations: 95 → 81 beats, every
+     * score of the development set unchanged at 44.1, 48, 22.05 and 16 kHz).
+     */
+    static final double START_WINDOW_SECONDS = 0.5;
     /** The newest classifier frame read is centred this long before the time asked about, seconds. */
     static final double LAG_SECONDS = 0.1;
     /**
@@ -51,16 +58,19 @@ final class SpeechGate {
     private double sum;
 
     /**
-     * @param speechClass  the classifier's index of {@code speech}
+     * @param speechClass     the classifier's index of {@code speech}
      * @param sampleRateHz    the graph's rate
      * @param framesPerSecond classifier frames per second
+     * @param windowSeconds   span of the mean: {@link #WINDOW_SECONDS}, or {@link #START_WINDOW_SECONDS} for the gate
+     *                        that only keeps beats from starting
      */
-    SpeechGate(final int speechClass, final int sampleRateHz, final double framesPerSecond) {
+    SpeechGate(final int speechClass, final int sampleRateHz, final double framesPerSecond,
+        final double windowSeconds) {
         this.speechClass = speechClass;
-        this.windowSamples = Math.round(WINDOW_SECONDS * sampleRateHz);
+        this.windowSamples = Math.round(windowSeconds * sampleRateHz);
         this.lagSamples = Math.round(LAG_SECONDS * sampleRateHz);
         this.neededFrames = (int)Math.ceil(NEEDED_SECONDS * framesPerSecond);
-        final int capacity = (int)Math.ceil((WINDOW_SECONDS + LAG_SECONDS + 1.0) * framesPerSecond) + 64;
+        final int capacity = (int)Math.ceil((windowSeconds + LAG_SECONDS + 1.0) * framesPerSecond) + 64;
         this.centre = new long[capacity];
         this.prob = new float[capacity];
     }

@@ -108,6 +108,24 @@ class SpeechGateTest {
         assertEquals(List.of(), beatTimes(talk, toneSpeech()));
     }
 
+    /**
+     * After 5 s of silence, talk and clicks begin together (or the clicks 0.6 s later): the 2 s mean still holds the
+     * silence when the tracker would lock, and let 20 beats (or one stray beat) out before the half-second mean
+     * ({@link SpeechGate#START_WINDOW_SECONDS}) also kept beats from starting.
+     */
+    @Test
+    void shouldStartNoBeatWhenTalkBeginsAfterSilence() throws InterruptedException {
+        for (final double lead : new double[] {0.0, 0.6}) {
+            final double[] truth = new double[20];
+            for (int i = 0; i < truth.length; i++) {
+                truth[i] = 5.0 + lead + 0.5 * i;
+            }
+            final float[] x = ClickTrack.render(RATE, 16.0, truth, 4, 3L);
+            addTone(x, 5 * RATE, 0.05);
+            assertEquals(List.of(), beatTimes(x, toneSpeech()), "clicks " + lead + " s after the talk began");
+        }
+    }
+
     @Test
     void shouldStopALockedTrackerInTalkOnceItsPulseIsOnlyLooselyForeseen() throws InterruptedException {
         // steady clicks for 8 s, then clicks jittered by 50 ms (std): confidence falls between the ordinary stop
