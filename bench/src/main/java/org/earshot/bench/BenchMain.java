@@ -50,6 +50,15 @@ public final class BenchMain {
             System.err.println("usage: java -jar earshot-bench.jar {" + String.join("|", COMMANDS.keySet()) + "} ARGS...");
             System.exit(2);
         }
-        System.exit(COMMANDS.get(args[0]).run(Arrays.copyOfRange(args, 1, args.length)));
+        int status;
+        try {
+            status = COMMANDS.get(args[0]).run(Arrays.copyOfRange(args, 1, args.length));
+        } catch (final IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+            // a wrong option or value (a number that is not one, an unknown channel, an option missing its value)
+            System.err.println("earshot-bench " + args[0] + ": " + (e instanceof ArrayIndexOutOfBoundsException
+                ? "an option is missing its value" : e.getMessage()));
+            status = 2;
+        }
+        System.exit(status);
     }
 }

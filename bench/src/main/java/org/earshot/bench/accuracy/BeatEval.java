@@ -96,7 +96,7 @@ public final class BeatEval {
                 case "--lead-ms" -> leadMs = Double.parseDouble(args[++i]);
                 case "--no-peers" -> peers = false;
                 case "--relock-only" -> relockOnly = true;
-                case "--channel" -> channel = Channel.valueOf(args[++i].toUpperCase(Locale.ROOT).replace('-', '_'));
+                case "--channel" -> channel = Channel.named(args[++i]);
                 case "--snr-db" -> snrDb = Double.parseDouble(args[++i]);
                 case "--talk" -> talkSeeds = new long[] {7L};
                 case "--talk-seeds" -> talkSeeds = Arrays.stream(args[++i].split(","))

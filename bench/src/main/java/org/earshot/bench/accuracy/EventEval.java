@@ -137,7 +137,7 @@ public final class EventEval {
                 case "--cache" -> cache = Path.of(args[++i]);
                 case "--hidden" -> mlp = withHidden(mlp, args[++i]);
                 case "--members" -> mlp = mlp.withMembers(Integer.parseInt(args[++i]));
-                case "--channel" -> channel = Channel.valueOf(args[++i].toUpperCase(Locale.ROOT).replace('-', '_'));
+                case "--channel" -> channel = Channel.named(args[++i]);
                 case "--gain-db" -> gainDb = Double.parseDouble(args[++i]);
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--windows-per-copy" -> windowsPerCopy = Integer.parseInt(args[++i]);

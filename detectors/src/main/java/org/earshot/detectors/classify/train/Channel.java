@@ -23,6 +23,30 @@ public enum Channel {
     REVERB;
 
     /**
+     * @param name a channel's name as written on a command line: {@code telephone}, {@code cheap-mic},
+     *             {@code narrowband-8k}, {@code reverb} or {@code clean}, in any case
+     * @return the channel
+     * @throws IllegalArgumentException naming the channels there are, for any other name
+     */
+    public static Channel named(final String name) {
+        for (final Channel c : values()) {
+            if (c.cliName().equalsIgnoreCase(name) || c.name().equalsIgnoreCase(name)) {
+                return c;
+            }
+        }
+        final java.util.StringJoiner names = new java.util.StringJoiner(", ");
+        for (final Channel c : values()) {
+            names.add(c.cliName());
+        }
+        throw new IllegalArgumentException("unknown channel '" + name + "': one of " + names);
+    }
+
+    /** @return the name a command line gives it, {@code cheap-mic} for {@link #CHEAP_MIC} */
+    public String cliName() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    /**
      * @param x      samples, unchanged
      * @param rateHz their rate
      * @return the samples through this channel, as long as {@code x}

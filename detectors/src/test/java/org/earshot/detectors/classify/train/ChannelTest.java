@@ -2,12 +2,24 @@ package org.earshot.detectors.classify.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
 class ChannelTest {
     private static final int RATE = 16_000;
+
+    @Test
+    void shouldTakeItsCommandLineNameAndNameTheOthersWhenWrong() {
+        for (final Channel c : Channel.values()) {
+            assertEquals(c, Channel.named(c.cliName()));
+            assertEquals(c, Channel.named(c.cliName().toUpperCase(java.util.Locale.ROOT)));
+        }
+        assertEquals(Channel.CHEAP_MIC, Channel.named("cheap_mic"));
+        final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Channel.named("phone"));
+        assertEquals("unknown channel 'phone': one of clean, telephone, cheap-mic, narrowband-8k, reverb", e.getMessage());
+    }
 
     private static float[] tone(final double hz) {
         final float[] x = new float[RATE * 2];
