@@ -168,7 +168,8 @@ public final class BeatEval {
             final String name = stem(audio);
             final double[] reference = readBeats(evalDir.resolve(name + ".beats"));
             final boolean clean = channel == Channel.CLEAN && Double.isNaN(snrDb);
-            final int fileRate = rateOf(audio, rate);
+            // the file's rate is probed only for a coloured run: the clean run's source probes it itself
+            final int fileRate = clean ? 0 : rateOf(audio, rate);
             final float[] heard = clean ? null : coloured(audio, fileRate, channel, snrDb);
             final StreamingBeats.Result r = clean ? earshot.track(audio)
                 : earshot.track(new ArraySource(heard, fileRate), fileRate, name);

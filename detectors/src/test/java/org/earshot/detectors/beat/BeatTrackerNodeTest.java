@@ -47,6 +47,14 @@ class BeatTrackerNodeTest {
         return events.stream().filter(e -> e.type().equals("beat")).toList();
     }
 
+    /** @return {@code a} with {@code b} added in place, sample by sample (same lengths) */
+    private static float[] mixed(final float[] a, final float[] b) {
+        for (int i = 0; i < a.length; i++) {
+            a[i] += b[i];
+        }
+        return a;
+    }
+
     private static double seconds(final long frame) {
         return frame / (double)RATE;
     }
@@ -274,11 +282,8 @@ class BeatTrackerNodeTest {
     void shouldStopInSilenceAndResumeWithinTwoSeconds() throws InterruptedException {
         final double[] first = ClickTrack.beats(0.5, 10.0, 120.0);
         final double[] second = ClickTrack.beats(16.0, 26.0, 120.0);
-        final float[] x = ClickTrack.render(RATE, 26.5, first, 4, 6L);
-        final float[] y = ClickTrack.render(RATE, 26.5, second, 4, 7L);
-        for (int i = 0; i < x.length; i++) {
-            x[i] += y[i];
-        }
+        final float[] x = mixed(ClickTrack.render(RATE, 26.5, first, 4, 6L),
+            ClickTrack.render(RATE, 26.5, second, 4, 7L));
         final List<CollectingSink.Event> beats = beats(run(x, 256, 256));
         for (final CollectingSink.Event e : beats) {
             final double t = seconds(e.frame());
@@ -299,11 +304,8 @@ class BeatTrackerNodeTest {
     void shouldStartAsSoonOverARoomsNoiseAsAfterSilence() throws InterruptedException {
         for (final double bpm : new double[] {90.0, 120.0, 150.0}) {
             final double[] truth = ClickTrack.beats(4.0, 15.5, bpm);
-            final float[] x = ClickTrack.noise(RATE, 16.0, 0.002, 10L);
-            final float[] clicks = ClickTrack.render(RATE, 16.0, truth, 4, 9L);
-            for (int i = 0; i < x.length; i++) {
-                x[i] += clicks[i];
-            }
+            final float[] x = mixed(ClickTrack.noise(RATE, 16.0, 0.002, 10L),
+                ClickTrack.render(RATE, 16.0, truth, 4, 9L));
             final List<CollectingSink.Event> beats = beats(run(x, 256, 256));
             assertTrue(!beats.isEmpty(), "beats at " + bpm);
             final double first = seconds(beats.get(0).emitFrame()) - truth[0];
