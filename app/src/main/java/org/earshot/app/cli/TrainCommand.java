@@ -73,6 +73,12 @@ final class TrainCommand implements Callable<Integer> {
             + "2026-11-23), 1 to 100; default ${DEFAULT-VALUE}.")
     private int windowsPerCopy;
 
+    @Option(names = "--hard-negatives", paramLabel = "N", defaultValue = "0",
+        description = "Train twice: the second time with up to N windows per background class that the first model "
+            + "took for an event (hard negatives, mined from augmented copies of the background clips), 0 to 100000; "
+            + "default ${DEFAULT-VALUE}.")
+    private int hardNegatives;
+
     @Option(names = "--hidden", paramLabel = "N,...", split = ",", defaultValue = "128",
         description = "Hidden layer widths; empty for logistic regression; default ${DEFAULT-VALUE}.")
     private List<Integer> hidden = new ArrayList<>();
@@ -113,6 +119,9 @@ final class TrainCommand implements Callable<Integer> {
         if (windowsPerCopy < 1 || windowsPerCopy > 100) {
             throw UserError.input("--windows-per-copy: must be in [1, 100], got " + windowsPerCopy);
         }
+        if (hardNegatives < 0 || hardNegatives > 100_000) {
+            throw UserError.input("--hard-negatives: must be in [0, 100000], got " + hardNegatives);
+        }
         final List<LabelsCsv.Entry> entries = new ArrayList<>();
         for (final Path csv : labels) {
             entries.addAll(LabelsCsv.read(clips, csv));
@@ -151,7 +160,7 @@ final class TrainCommand implements Callable<Integer> {
                 final boolean generated = trainer.clips().get(i).label().equals(ClipTrainer.NOISE_LABEL);
                 (fold[i] == 0 && !generated ? test : train).set(i);
             }
-            final ClassifierModel heldOutModel = trainer.fit(data, train, "");
+            final ClassifierModel heldOutModel = trainer.fit(data, train, hardNegatives, "");
             final ClipReport r = trainer.evaluate(heldOutModel, test);
             report = "held-out report (" + test.cardinality() + " clips, one of " + folds
                 + " grouped folds):\n" + r.format();
@@ -160,7 +169,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         final String notes = "trained by: earshot train " + String.join(" ", spec.commandLine().getParseResult()
             .originalArgs()) + "\n" + report;
-        final ClassifierModel model = trainer.fit(data, all, notes);
+        final ClassifierModel model = trainer.fit(data, all, hardNegatives, notes);
         model.write(out);
         err.printf(Locale.ROOT, "earshot: train: wrote %s (%d classes, %d parameters, %d bytes) in %.0f s%n", out,
             model.classCount(), model.parameterCount(), Files.size(out), (System.nanoTime() - t0) / 1e9);

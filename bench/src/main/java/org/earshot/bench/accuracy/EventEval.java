@@ -55,13 +55,13 @@ import org.earshot.engine.runtime.EventSink;
  * java -jar bench/target/earshot-bench.jar events [--set ../shared/eval] [--model MODEL] [--negatives CSV]...
  *     [--folds 5] [--skip-cv] [--skip-scenes] [--scene-holdout] [--sensitivity 0.5] [--cache DIR] [--detail]
  *     [--hidden 128] [--members 1] [--channel telephone|cheap-mic|narrowband-8k|reverb] [--gain-db DB]
- *     [--seed 1] [--windows-per-copy 1] [--save-model FILE]
+ *     [--seed 1] [--windows-per-copy 1] [--hard-negatives 0] [--leave-out BACKGROUND] [--save-model FILE]
  * </pre>
  *
  * {@code --seed} and {@code --windows-per-copy} set the trainer's seed and windows per augmented copy as
  * {@code earshot train} does, for the cross-validation and the {@code --scene-holdout} model (default: seed 1 and
- * the shipped recipe). {@code --save-model} writes the {@code --scene-holdout} model, to score it again (another
- * sensitivity or channel) without training it again.
+ * the shipped recipe). {@code --save-model} writes the {@code --scene-holdout} or {@code --leave-out} model, to score
+ * it again (another sensitivity or channel) without training it again.
  *
  * {@code --channel} plays every scene (backgrounds too) through a fixed microphone, line or room colouring
  * ({@link Channel}) before detection: how the room monitor holds up on a channel it did not hear. {@code --gain-db}
@@ -78,6 +78,10 @@ import org.earshot.engine.runtime.EventSink;
  *
  * {@code --scene-holdout} trains a model on every clip not used in any scene and scores the scenes with it
  * (the scenes are built from the development clips, so the shipped model has heard their events).
+ * {@code --leave-out BACKGROUND} trains without any clip of one background class (fire_crackling, clock_tick...)
+ * and scores the scenes with it: how the room monitor does in a room whose background it never heard (the
+ * event-free backgrounds and scene beds are made of those clips). {@code --hard-negatives N} trains as
+ * {@code earshot train --hard-negatives N} does, for the cross-validation and these models.
  */
 public final class EventEval {
     /**
@@ -122,6 +126,8 @@ public final class EventEval {
         long seed = 1;
         int windowsPerCopy = 1;
         Path saveModel = null;
+        int hardNegatives = 0;
+        String leaveOut = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--set" -> set = Path.of(args[++i]);
@@ -142,11 +148,17 @@ public final class EventEval {
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--windows-per-copy" -> windowsPerCopy = Integer.parseInt(args[++i]);
                 case "--save-model" -> saveModel = Path.of(args[++i]);
+                case "--hard-negatives" -> hardNegatives = Integer.parseInt(args[++i]);
+                case "--leave-out" -> leaveOut = args[++i];
                 default -> {
                     System.err.println("events: unknown argument " + args[i]);
                     return 2;
                 }
             }
+        }
+        if (leaveOut != null && !BACKGROUND.contains(leaveOut)) {
+            throw new IllegalArgumentException("--leave-out: '" + leaveOut + "' is not a background class: one of "
+                + String.join(", ", BACKGROUND));
         }
         final PrintStream out = System.out;
         final FeatureSettings fs = FeatureSettings.defaults();
@@ -158,14 +170,16 @@ public final class EventEval {
         final long t0 = System.nanoTime();
         final List<LabelledClip> clips = load(entries, fs.sampleRateHz(), cache);
         out.printf(Locale.ROOT, "events: %d clips decoded in %.0f s%n", clips.size(), (System.nanoTime() - t0) / 1e9);
-        final ClipTrainer.Options options = new ClipTrainer.Options(fs, Set.copyOf(BACKGROUND),
+        final String left = leaveOut;
+        final ClipTrainer.Options options = new ClipTrainer.Options(fs, BACKGROUND.stream()
+            .filter(b -> !b.equals(left)).collect(java.util.stream.Collectors.toSet()),
             mlp, windowsPerClass, windowsPerCopy, 64, seed);
         if (cv) {
             final ClipTrainer trainer = new ClipTrainer(clips, options, line -> out.println("  " + line));
             final BitSet all = new BitSet();
             all.set(0, trainer.clips().size());
             final ClipTrainer.Dataset data = trainer.buildDataset(all);
-            final ClipReport report = trainer.crossValidate(folds, data);
+            final ClipReport report = trainer.crossValidate(folds, data, hardNegatives);
             out.println();
             out.println("== clip classification, " + folds
                 + "-fold CV (grouped, stratified), MLP on pooled log-mel ==");
@@ -180,13 +194,15 @@ public final class EventEval {
         if (scenes) {
             ClassifierModel model = modelPath == null ? ClassifierModel.builtIn() : ClassifierModel.read(modelPath);
             String which = modelPath == null ? "built-in model" : modelPath.toString();
-            if (sceneHoldout) {
-                final Set<String> used = sceneClips(set);
+            if (sceneHoldout || leaveOut != null) {
+                final Set<String> used = sceneHoldout ? sceneClips(set) : Set.of();
                 final Path root = set.toAbsolutePath().normalize();
                 final List<LabelledClip> rest = clips.stream().filter(c -> !used.contains(
-                    root.relativize(Path.of(c.id()).toAbsolutePath().normalize()).toString())).toList();
-                out.printf("events: scene hold-out: training on %d clips not used in any scene (%d held out)%n",
-                    rest.size(), clips.size() - rest.size());
+                    root.relativize(Path.of(c.id()).toAbsolutePath().normalize()).toString())
+                    && !c.label().equals(left)).toList();
+                out.printf("events: %s: training on %d clips (%d held out)%n", sceneHoldout ? (leaveOut == null
+                    ? "scene hold-out" : "scene hold-out without any " + leaveOut + " clip") : "without any "
+                    + leaveOut + " clip", rest.size(), clips.size() - rest.size());
                 if (negatives.isEmpty()) {
                     out.println("events: scene hold-out without the generated speech negatives the built-in model is "
                         + "trained with (add --negatives /tmp/earshot-negatives/labels.csv, made by the classify "
@@ -195,12 +211,16 @@ public final class EventEval {
                 final ClipTrainer t = new ClipTrainer(rest, options, line -> out.println("  " + line));
                 final BitSet all = new BitSet();
                 all.set(0, t.clips().size());
-                model = t.fit(t.buildDataset(all), all, "scene hold-out");
+                model = t.fit(t.buildDataset(all), all, hardNegatives, sceneHoldout ? "scene hold-out" : "leave-out");
                 if (saveModel != null) {
                     model.write(saveModel);
-                    out.println("events: scene hold-out model written to " + saveModel);
+                    out.println("events: model written to " + saveModel);
                 }
-                which = "model trained without the scenes' clips";
+                which = sceneHoldout ? "model trained without the scenes' clips"
+                    : "model trained without " + leaveOut;
+                if (sceneHoldout && leaveOut != null) {
+                    which += " or " + leaveOut;
+                }
             }
             scoreScenes(set.resolve("events/scenes"), model, which, sensitivity, channel, gainDb, detail, out);
             final ClipTrainer bt = new ClipTrainer(clips, options, line -> { });
@@ -314,6 +334,7 @@ public final class EventEval {
         final SceneScore audibleScore = new SceneScore(0.25, 1.0);
         final Map<String, Integer> falseAlarms = new TreeMap<>();
         final Map<String, Integer> falseAlarmsByBed = new TreeMap<>();
+        final Map<String, double[]> backgroundMass = new TreeMap<>();
         double backgroundHours = 0;
         int impactsFound = 0;
         int impactsOverlap = 0;
@@ -337,6 +358,13 @@ public final class EventEval {
                 backgroundHours += x.length / 16_000.0 / 3600;
                 found.forEach(d -> falseAlarms.merge(d.event().label(), 1, Integer::sum));
                 falseAlarmsByBed.put(name, found.size());
+                final double[] mass = new double[2];
+                final int hops = ClipTrainer.forEachHop(model, x, 1, (t, v, p) -> {
+                    final float m = ClipTrainer.eventMass(model, p);
+                    mass[0] += m;
+                    mass[1] += m >= 0.5f ? 1 : 0;
+                });
+                backgroundMass.put(name, new double[] {mass[0] / hops, mass[1] / hops});
                 continue;
             }
             final List<SceneScore.Event> ref = reference(dir.resolve(name + ".events.tsv"));
@@ -419,6 +447,13 @@ public final class EventEval {
         out.printf(Locale.ROOT, "false alarms on event-free backgrounds (%.2f h): %d = %.1f per hour %s%n",
             backgroundHours, fa, fa / backgroundHours, falseAlarms);
         out.println("  by background: " + falseAlarmsByBed);
+        out.print("  the classifier on every hop of the backgrounds (offline), event classes' summed probability: "
+            + "mean");
+        backgroundMass.forEach((k, v) -> out.printf(Locale.ROOT, " %s %.4f", k.replace("background_", ""), v[0]));
+        out.print("; share of hops at 0.5 or more:");
+        backgroundMass.forEach((k, v) -> out.printf(Locale.ROOT, " %s %.2f %%", k.replace("background_", ""),
+            100 * v[1]));
+        out.println();
     }
 
     /** Lists a scene's annotated events and detections side by side (for diagnosis: {@code --detail}). */

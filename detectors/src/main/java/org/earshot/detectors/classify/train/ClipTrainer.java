@@ -80,6 +80,30 @@ public final class ClipTrainer {
         public int size() {
             return x.length;
         }
+
+        /**
+         * @param i window index
+         * @return its pooled features (shared: do not modify)
+         */
+        public float[] features(final int i) {
+            return x[i];
+        }
+
+        /**
+         * @param i window index
+         * @return its label
+         */
+        public String label(final int i) {
+            return classes.get(y[i]);
+        }
+
+        /**
+         * @param i window index
+         * @return index of the clip it was cut from
+         */
+        public int clip(final int i) {
+            return clip[i];
+        }
     }
 
     private final Options options;
@@ -164,18 +188,7 @@ public final class ClipTrainer {
      * @return the windows
      */
     public Dataset buildDataset(final BitSet use) {
-        final int rate = options.features().sampleRateHz();
-        final List<Augmenter.Noise> pool = new ArrayList<>();
-        final SplittableRandom noiseRnd = new SplittableRandom(options.seed() ^ 0xa11L);
-        for (int k = 0; k < 24; k++) {
-            pool.add(new Augmenter.Noise(Noises.generate(k, rate * 6, rate, noiseRnd), -1));
-        }
-        for (int i = 0; i < clips.size(); i++) {
-            if (use.get(i) && backgroundClass[classOf(i)] && !clips.get(i).label().equals(NOISE_LABEL)) {
-                pool.add(new Augmenter.Noise(audio.get(i), i));
-            }
-        }
-        final Augmenter augmenter = new Augmenter(rate, pool);
+        final Augmenter augmenter = augmenter(use);
         final int[] perClass = new int[classes.size()];
         for (int i = use.nextSetBit(0); i >= 0; i = use.nextSetBit(i + 1)) {
             perClass[classOf(i)]++;
@@ -226,6 +239,206 @@ public final class ClipTrainer {
         }
         log.accept("dataset: " + total + " windows from " + useList.length + " clips, " + classes.size() + " classes");
         return new Dataset(classes, x, y, clip, noise);
+    }
+
+    /** The augmenter for clips in {@code use}: generated noises and the real background clips in use to mix in. */
+    private Augmenter augmenter(final BitSet use) {
+        final int rate = options.features().sampleRateHz();
+        final List<Augmenter.Noise> pool = new ArrayList<>();
+        final SplittableRandom noiseRnd = new SplittableRandom(options.seed() ^ 0xa11L);
+        for (int k = 0; k < 24; k++) {
+            pool.add(new Augmenter.Noise(Noises.generate(k, rate * 6, rate, noiseRnd), -1));
+        }
+        for (int i = 0; i < clips.size(); i++) {
+            if (use.get(i) && backgroundClass[classOf(i)] && !clips.get(i).label().equals(NOISE_LABEL)) {
+                pool.add(new Augmenter.Noise(audio.get(i), i));
+            }
+        }
+        return new Augmenter(rate, pool);
+    }
+
+    /**
+     * Fits a model, then fits it again with hard negatives added ({@link #mineHardNegatives}): the background
+     * windows the first model took for an event. With {@code hardNegativesPerClass} 0 this is {@link #fit}.
+     *
+     * @param data                  windows
+     * @param use                   clips allowed
+     * @param hardNegativesPerClass most mined windows per background class, 0 for none
+     * @param notes                 notes to store in the model
+     * @return the model
+     */
+    public ClassifierModel fit(final Dataset data, final BitSet use, final int hardNegativesPerClass,
+        final String notes) {
+        if (hardNegativesPerClass == 0) {
+            return fit(data, use, notes);
+        }
+        final ClassifierModel first = fit(data, use, "");
+        return fit(concat(data, mineHardNegatives(first, use, hardNegativesPerClass)), use, notes);
+    }
+
+    /**
+     * Hard negatives: plays {@value #MINING_COPIES} augmented copies of every background clip in {@code use} through
+     * {@code model} as the live classifier hears them (a 1 s context every {@value #MINING_STRIDE} hops) and keeps
+     * the windows it takes for an event (the event classes' probabilities summing to at least
+     * {@value #MINING_EVENT_MASS}), labelled with their background class: per background class at most
+     * {@code perClass}, the most wrongly held first, and at most twice a fair share from any one clip, so that one
+     * odd clip does not fill its class.
+     *
+     * @param model    a model fitted on the same clips
+     * @param use      clips allowed
+     * @param perClass most windows per background class
+     * @return the mined windows
+     */
+    public Dataset mineHardNegatives(final ClassifierModel model, final BitSet use, final int perClass) {
+        if (perClass < 1 || perClass > 1_000_000) {
+            throw new IllegalArgumentException("perClass must be in [1, 1000000], got " + perClass);
+        }
+        final Augmenter augmenter = augmenter(use);
+        final int[] list = use.stream().filter(i -> backgroundClass[classOf(i)]).toArray();
+        final int[] clipsOfClass = new int[classes.size()];
+        for (final int i : list) {
+            clipsOfClass[classOf(i)]++;
+        }
+        final List<List<Mined>> found = new ArrayList<>();
+        for (int k = 0; k < list.length; k++) {
+            found.add(null);
+        }
+        final long[] heard = new long[classes.size()];
+        IntStream.range(0, list.length).parallel().forEach(k -> {
+            final int i = list[k];
+            final SplittableRandom rnd = new SplittableRandom(options.seed() * 37 + (clips.get(i).id().hashCode()
+                ^ 0x4a4dL));
+            final List<Mined> mine = new ArrayList<>();
+            for (int copy = 0; copy < MINING_COPIES; copy++) {
+                final Augmenter.Augmented a = augmenter.augment(audio.get(i), false, null, rnd);
+                final int n = forEachHop(model, a.samples(), MINING_STRIDE, (t, v, p) -> {
+                    final float event = eventMass(model, p);
+                    if (event >= MINING_EVENT_MASS) {
+                        mine.add(new Mined(v.clone(), i, a.noiseSource(), event));
+                    }
+                });
+                synchronized (heard) {
+                    heard[classOf(i)] += n;
+                }
+            }
+            mine.sort((x, y) -> Float.compare(y.eventMass, x.eventMass));
+            final int share = 2 * (int)Math.ceil((double)perClass / clipsOfClass[classOf(i)]);
+            found.set(k, mine.subList(0, Math.min(share, mine.size())));
+        });
+        final List<Mined> kept = new ArrayList<>();
+        for (int c = 0; c < classes.size(); c++) {
+            if (!backgroundClass[c]) {
+                continue;
+            }
+            final List<Mined> ofClass = new ArrayList<>();
+            for (int k = 0; k < list.length; k++) {
+                if (classOf(list[k]) == c) {
+                    ofClass.addAll(found.get(k));
+                }
+            }
+            ofClass.sort((x, y) -> Float.compare(y.eventMass, x.eventMass));
+            final List<Mined> take = ofClass.subList(0, Math.min(perClass, ofClass.size()));
+            kept.addAll(take);
+            log.accept(String.format(java.util.Locale.ROOT, "hard negatives: %s: %d kept of %d windows taken for an "
+                + "event (%d heard)", classes.get(c), take.size(), ofClass.size(), heard[c]));
+        }
+        final float[][] x = new float[kept.size()][];
+        final int[] y = new int[kept.size()];
+        final int[] clip = new int[kept.size()];
+        final int[] noise = new int[kept.size()];
+        for (int n = 0; n < kept.size(); n++) {
+            x[n] = kept.get(n).features;
+            y[n] = classOf(kept.get(n).clip);
+            clip[n] = kept.get(n).clip;
+            noise[n] = kept.get(n).noise;
+        }
+        return new Dataset(classes, x, y, clip, noise);
+    }
+
+    /** What {@link #forEachHop} hands over for one hop. */
+    @FunctionalInterface
+    public interface HopConsumer {
+        /**
+         * @param frame    the hop's frame index
+         * @param features the pooled features of the 1 s context ending at that frame (reused: copy to keep)
+         * @param probs    the model's class probabilities (reused)
+         */
+        void accept(int frame, float[] features, float[] probs);
+    }
+
+    /**
+     * Classifies a recording offline as the live classifier does, every {@code stride}-th hop once half a
+     * context has been heard (allocates; for training and evaluation).
+     *
+     * @param model  model
+     * @param x      samples at the model's rate
+     * @param stride hops between classified windows, at least 1
+     * @param each   called per classified hop
+     * @return number of hops classified
+     */
+    public static int forEachHop(final ClassifierModel model, final float[] x, final int stride,
+        final HopConsumer each) {
+        final FeatureSettings fs = model.settings();
+        final Frames f = frames(fs, x);
+        final ContextWindow window = new ContextWindow(fs);
+        final PooledFeatures pooled = new PooledFeatures(fs.bands());
+        final ClassifierModel.Inference inference = model.newInference();
+        final float[] v = new float[pooled.dimension()];
+        final float[] p = new float[model.classCount()];
+        int n = 0;
+        for (int t = 0; t < f.count; t++) {
+            window.push(f.bands[t], f.energy[t]);
+            if (t >= fs.contextFrames() / 2 && t % stride == 0) {
+                pooled.compute(window, v);
+                inference.predict(v, p);
+                each.accept(t, v, p);
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * @param model model
+     * @param probs its class probabilities
+     * @return the sum of the event (not background) classes' probabilities
+     */
+    public static float eventMass(final ClassifierModel model, final float[] probs) {
+        float event = 0;
+        for (int c = 0; c < probs.length; c++) {
+            if (!model.isBackground(c)) {
+                event += probs[c];
+            }
+        }
+        return event;
+    }
+
+    /** Augmented copies of each background clip that {@link #mineHardNegatives} hears. */
+    static final int MINING_COPIES = 4;
+    /** Hops between the windows {@link #mineHardNegatives} classifies (50 ms). */
+    static final int MINING_STRIDE = 5;
+    /** Event-class probability mass from which a background window counts as taken for an event. */
+    static final float MINING_EVENT_MASS = 0.5f;
+
+    private record Mined(float[] features, int clip, int noise, float eventMass) {
+    }
+
+    /**
+     * @param a windows
+     * @param b more windows of the same classes
+     * @return both, {@code a}'s first
+     */
+    static Dataset concat(final Dataset a, final Dataset b) {
+        final int n = a.size() + b.size();
+        final float[][] x = java.util.Arrays.copyOf(a.x, n);
+        final int[] y = java.util.Arrays.copyOf(a.y, n);
+        final int[] clip = java.util.Arrays.copyOf(a.clip, n);
+        final int[] noise = java.util.Arrays.copyOf(a.noise, n);
+        System.arraycopy(b.x, 0, x, a.size(), b.size());
+        System.arraycopy(b.y, 0, y, a.size(), b.size());
+        System.arraycopy(b.clip, 0, clip, a.size(), b.size());
+        System.arraycopy(b.noise, 0, noise, a.size(), b.size());
+        return new Dataset(a.classes, x, y, clip, noise);
     }
 
     /**
@@ -498,6 +711,19 @@ public final class ClipTrainer {
      * @return the pooled report over all folds
      */
     public ClipReport crossValidate(final int k, final Dataset data) {
+        return crossValidate(k, data, 0);
+    }
+
+    /**
+     * Runs k-fold cross-validation on the real (not generated) clips; generated noise clips always train.
+     *
+     * @param k                     folds
+     * @param data                  the windows of every clip
+     * @param hardNegativesPerClass as in {@link #fit(Dataset, BitSet, int, String)}, mined from each fold's
+     *                              training clips only
+     * @return the pooled report over all folds
+     */
+    public ClipReport crossValidate(final int k, final Dataset data, final int hardNegativesPerClass) {
         final int[] fold = folds(k, options.seed());
         final ClipReport total = new ClipReport(classes);
         for (int f = 0; f < k; f++) {
@@ -510,7 +736,7 @@ public final class ClipTrainer {
                     train.set(i);
                 }
             }
-            final ClassifierModel m = fit(data, train, "");
+            final ClassifierModel m = fit(data, train, hardNegativesPerClass, "");
             final ClipReport r = evaluate(m, test);
             log.accept(String.format("fold %d: %d test clips, accuracy %.3f", f + 1, test.cardinality(), r.accuracy()));
             total.addAll(r);
