@@ -125,6 +125,7 @@ public final class EventEval {
         double gainDb = 0;
         long seed = 1;
         int windowsPerCopy = 1;
+        int impulsiveNoise = 0;
         Path saveModel = null;
         int hardNegatives = 0;
         String leaveOut = null;
@@ -147,6 +148,7 @@ public final class EventEval {
                 case "--gain-db" -> gainDb = Double.parseDouble(args[++i]);
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--windows-per-copy" -> windowsPerCopy = Integer.parseInt(args[++i]);
+                case "--impulsive-noise" -> impulsiveNoise = Integer.parseInt(args[++i]);
                 case "--save-model" -> saveModel = Path.of(args[++i]);
                 case "--hard-negatives" -> hardNegatives = Integer.parseInt(args[++i]);
                 case "--leave-out" -> leaveOut = args[++i];
@@ -173,7 +175,7 @@ public final class EventEval {
         final String left = leaveOut;
         final ClipTrainer.Options options = new ClipTrainer.Options(fs, BACKGROUND.stream()
             .filter(b -> !b.equals(left)).collect(java.util.stream.Collectors.toSet()),
-            mlp, windowsPerClass, windowsPerCopy, 64, seed);
+            mlp, windowsPerClass, windowsPerCopy, 64, seed, impulsiveNoise);
         if (cv) {
             final ClipTrainer trainer = new ClipTrainer(clips, options, line -> out.println("  " + line));
             final BitSet all = new BitSet();
