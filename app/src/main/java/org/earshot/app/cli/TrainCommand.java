@@ -64,7 +64,7 @@ final class TrainCommand implements Callable<Integer> {
     private int syntheticNoise;
 
     @Option(names = "--impulsive-noise", paramLabel = "N", defaultValue = "0",
-        description = "Generated impulsive textures (crackle, rain ticks) added to the class 'noise'; "
+        description = "Generated impulsive textures (crackle, rain ticks) added to the class 'noise', 0 to 100000; "
             + "default ${DEFAULT-VALUE} (off).")
     private int impulsiveNoise;
 
@@ -126,6 +126,9 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (hardNegatives < 0 || hardNegatives > 100_000) {
             throw UserError.input("--hard-negatives: must be in [0, 100000], got " + hardNegatives);
+        }
+        if (impulsiveNoise < 0 || impulsiveNoise > 100_000) {
+            throw UserError.input("--impulsive-noise: must be in [0, 100000], got " + impulsiveNoise);
         }
         final List<LabelsCsv.Entry> entries = new ArrayList<>();
         for (final Path csv : labels) {
