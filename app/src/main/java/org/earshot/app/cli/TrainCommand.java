@@ -63,6 +63,11 @@ final class TrainCommand implements Callable<Integer> {
         description = "Generated noise clips added as the background class 'noise'; default ${DEFAULT-VALUE}.")
     private int syntheticNoise;
 
+    @Option(names = "--impulsive-noise", paramLabel = "N", defaultValue = "0",
+        description = "Generated impulsive textures (crackle, rain ticks) added to the class 'noise', 0 to 100000; "
+            + "default ${DEFAULT-VALUE} (off).")
+    private int impulsiveNoise;
+
     @Option(names = "--windows-per-class", paramLabel = "N", defaultValue = "800",
         description = "Augmented 1 s windows per class (class balancing); default ${DEFAULT-VALUE}.")
     private int windowsPerClass;
@@ -122,6 +127,9 @@ final class TrainCommand implements Callable<Integer> {
         if (hardNegatives < 0 || hardNegatives > 100_000) {
             throw UserError.input("--hard-negatives: must be in [0, 100000], got " + hardNegatives);
         }
+        if (impulsiveNoise < 0 || impulsiveNoise > 100_000) {
+            throw UserError.input("--impulsive-noise: must be in [0, 100000], got " + impulsiveNoise);
+        }
         final List<LabelsCsv.Entry> entries = new ArrayList<>();
         for (final Path csv : labels) {
             entries.addAll(LabelsCsv.read(clips, csv));
@@ -142,7 +150,7 @@ final class TrainCommand implements Callable<Integer> {
         final ClipTrainer.Options options = new ClipTrainer.Options(fs, Set.copyOf(background),
             new MlpTrainer.Settings(hidden.stream().mapToInt(Integer::intValue).toArray(), epochs, 64, 1e-3, 1e-4, 0.3,
                 members),
-            windowsPerClass, windowsPerCopy, syntheticNoise, seed);
+            windowsPerClass, windowsPerCopy, syntheticNoise, seed, impulsiveNoise);
         final ClipTrainer trainer = new ClipTrainer(loaded, options, line -> {
             err.println("earshot: train: " + line);
             err.flush();

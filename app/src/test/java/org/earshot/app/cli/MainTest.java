@@ -87,6 +87,13 @@ class MainTest {
     }
 
     @Test
+    void shouldNameImpulsiveNoiseFlagWhenOutOfRange() {
+        assertEquals(1, run("train", "--clips", tmp.toString(), "--labels", tmp.resolve("labels.csv").toString(),
+            "--out", tmp.resolve("m.eshm").toString(), "--impulsive-noise", "-1"));
+        assertEquals("earshot: --impulsive-noise: must be in [0, 100000], got -1", errLine());
+    }
+
+    @Test
     void shouldAskForAFileWhenAnalyzeHasNone() {
         assertEquals(2, run("analyze"));
         assertTrue(errLine().startsWith("earshot: Missing required parameter: 'FILE'"), err.toString());

@@ -55,13 +55,16 @@ import org.earshot.engine.runtime.EventSink;
  * java -jar bench/target/earshot-bench.jar events [--set ../shared/eval] [--model MODEL] [--negatives CSV]...
  *     [--folds 5] [--skip-cv] [--skip-scenes] [--scene-holdout] [--sensitivity 0.5] [--cache DIR] [--detail]
  *     [--hidden 128] [--members 1] [--channel telephone|cheap-mic|narrowband-8k|reverb] [--gain-db DB]
- *     [--seed 1] [--windows-per-copy 1] [--hard-negatives 0] [--leave-out BACKGROUND] [--save-model FILE]
+ *     [--seed 1] [--windows-per-copy 1] [--hard-negatives 0] [--impulsive-noise 0] [--leave-out BACKGROUND]
+ *     [--save-model FILE]
  * </pre>
  *
  * {@code --seed} and {@code --windows-per-copy} set the trainer's seed and windows per augmented copy as
  * {@code earshot train} does, for the cross-validation and the {@code --scene-holdout} model (default: seed 1 and
- * the shipped recipe). {@code --save-model} writes the {@code --scene-holdout} or {@code --leave-out} model, to score
- * it again (another sensitivity or channel) without training it again.
+ * the shipped recipe); {@code --impulsive-noise N} adds N generated impulsive textures to the class {@code noise}
+ * as {@code earshot train --impulsive-noise N} does (default 0, the shipped recipe). {@code --save-model} writes the
+ * {@code --scene-holdout} or {@code --leave-out} model, to score it again (another sensitivity or channel) without
+ * training it again.
  *
  * {@code --channel} plays every scene (backgrounds too) through a fixed microphone, line or room colouring
  * ({@link Channel}) before detection: how the room monitor holds up on a channel it did not hear. {@code --gain-db}
@@ -125,6 +128,7 @@ public final class EventEval {
         double gainDb = 0;
         long seed = 1;
         int windowsPerCopy = 1;
+        int impulsiveNoise = 0;
         Path saveModel = null;
         int hardNegatives = 0;
         String leaveOut = null;
@@ -147,6 +151,7 @@ public final class EventEval {
                 case "--gain-db" -> gainDb = Double.parseDouble(args[++i]);
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--windows-per-copy" -> windowsPerCopy = Integer.parseInt(args[++i]);
+                case "--impulsive-noise" -> impulsiveNoise = Integer.parseInt(args[++i]);
                 case "--save-model" -> saveModel = Path.of(args[++i]);
                 case "--hard-negatives" -> hardNegatives = Integer.parseInt(args[++i]);
                 case "--leave-out" -> leaveOut = args[++i];
@@ -173,7 +178,7 @@ public final class EventEval {
         final String left = leaveOut;
         final ClipTrainer.Options options = new ClipTrainer.Options(fs, BACKGROUND.stream()
             .filter(b -> !b.equals(left)).collect(java.util.stream.Collectors.toSet()),
-            mlp, windowsPerClass, windowsPerCopy, 64, seed);
+            mlp, windowsPerClass, windowsPerCopy, 64, seed, impulsiveNoise);
         if (cv) {
             final ClipTrainer trainer = new ClipTrainer(clips, options, line -> out.println("  " + line));
             final BitSet all = new BitSet();

@@ -39,10 +39,19 @@ public final class ClipTrainer {
      * @param windowsPerCopy    windows cut from each augmented copy
      * @param syntheticNoise    generated noise clips added as the background class {@value #NOISE_LABEL}
      * @param seed              random seed (the same seed and data give the same model)
+     * @param impulsiveNoise    generated impulsive textures (crackle, rain ticks; {@link Noises#generateImpulsive})
+     *                          added to the class {@value #NOISE_LABEL} after the other generated clips; 0 (the
+     *                          default) leaves every other clip and window as it was
      */
     public record Options(
         FeatureSettings features, Set<String> background, MlpTrainer.Settings mlp, int windowsPerClass,
-        int windowsPerCopy, int syntheticNoise, long seed) {
+        int windowsPerCopy, int syntheticNoise, long seed, int impulsiveNoise) {
+
+        /** Options without impulsive textures (the shipped recipe). */
+        public Options(final FeatureSettings features, final Set<String> background, final MlpTrainer.Settings mlp,
+            final int windowsPerClass, final int windowsPerCopy, final int syntheticNoise, final long seed) {
+            this(features, background, mlp, windowsPerClass, windowsPerCopy, syntheticNoise, seed, 0);
+        }
         /**
          * @throws IllegalArgumentException naming a field out of range
          */
@@ -55,6 +64,9 @@ public final class ClipTrainer {
             }
             if (syntheticNoise < 0 || syntheticNoise > 100_000) {
                 throw new IllegalArgumentException("syntheticNoise must be in [0, 100000], got " + syntheticNoise);
+            }
+            if (impulsiveNoise < 0 || impulsiveNoise > 100_000) {
+                throw new IllegalArgumentException("impulsiveNoise must be in [0, 100000], got " + impulsiveNoise);
             }
             background = Set.copyOf(background);
         }
@@ -142,6 +154,14 @@ public final class ClipTrainer {
             }
             clips.add(new LabelledClip("generated:" + Noises.KINDS[i % Noises.KINDS.length] + "-" + i,
                 "generated-" + i, NOISE_LABEL, x, rate));
+            audio.add(x);
+        }
+        // own random source, so that the clips above stay as they were
+        final SplittableRandom impulsiveRnd = new SplittableRandom(options.seed() ^ 0xc7ac1eL);
+        for (int i = 0; i < options.impulsiveNoise(); i++) {
+            final float[] x = Noises.generateImpulsive(i, rate * 4, rate, impulsiveRnd);
+            clips.add(new LabelledClip("generated:" + Noises.IMPULSIVE_KINDS[i % Noises.IMPULSIVE_KINDS.length]
+                + "-" + i, "generated-impulsive-" + i, NOISE_LABEL, x, rate));
             audio.add(x);
         }
         final Set<String> labels = new TreeSet<>();

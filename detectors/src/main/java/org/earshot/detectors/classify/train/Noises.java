@@ -53,6 +53,112 @@ public final class Noises {
         return x;
     }
 
+    /** The impulsive textures {@link #generateImpulsive} cycles through (two crackles to one rain). */
+    public static final String[] IMPULSIVE_KINDS = {"crackle", "crackle", "rain-ticks"};
+
+    /**
+     * One generated impulsive texture and what was drawn for it.
+     *
+     * @param samples     the samples, RMS about 0.1
+     * @param ratePerSec  the drawn mean burst rate
+     * @param bursts      how many bursts were placed
+     */
+    record Impulsive(float[] samples, double ratePerSec, int bursts) {
+    }
+
+    /** Crackle: burst rate range per second, burst length range in ms, amplitude spread range in dB. */
+    static final double CRACKLE_RATE_MIN = 3;
+    static final double CRACKLE_RATE_MAX = 60;
+    /** Rain on a window: denser, shorter, softer ticks over a louder hiss. */
+    static final double RAIN_RATE_MIN = 60;
+    static final double RAIN_RATE_MAX = 300;
+
+    /**
+     * Generates one impulsive texture with RMS about 0.1: Poisson-timed short bursts over a quiet noise floor.
+     * {@code crackle} (a fire, a clock, a record's surface): 3-60 bursts a second, each 1-20 ms of exponentially
+     * decaying noise or a click, through its own one-pole colouring, amplitudes log-normal over a 20-30 dB spread,
+     * floor 30-50 dB under the median burst. {@code rain-ticks}: 60-300 ticks a second of 0.5-5 ms, high-passed,
+     * a 10-15 dB spread, floor 10-25 dB under the median tick.
+     *
+     * @param kind         index into {@link #IMPULSIVE_KINDS} (taken modulo their number)
+     * @param frames       length in samples
+     * @param sampleRateHz rate in Hz
+     * @param rnd          random source
+     * @return the samples
+     */
+    public static float[] generateImpulsive(final int kind, final int frames, final int sampleRateHz,
+        final SplittableRandom rnd) {
+        return impulsive(kind, frames, sampleRateHz, rnd).samples();
+    }
+
+    static Impulsive impulsive(final int kind, final int frames, final int sampleRateHz,
+        final SplittableRandom rnd) {
+        final boolean rain = IMPULSIVE_KINDS[kind % IMPULSIVE_KINDS.length].equals("rain-ticks");
+        final double rate = logUniform(rnd, rain ? RAIN_RATE_MIN : CRACKLE_RATE_MIN,
+            rain ? RAIN_RATE_MAX : CRACKLE_RATE_MAX);
+        final double spreadDb = rain ? 10 + 5 * rnd.nextDouble() : 20 + 10 * rnd.nextDouble();
+        final double sigmaDb = spreadDb / 4; // +-2 sigma spans the spread
+        final double minMs = rain ? 0.5 : 1;
+        final double maxMs = rain ? 5 : 20;
+        final double floorDb = rain ? -(10 + 15 * rnd.nextDouble()) : -(30 + 20 * rnd.nextDouble());
+        final float[] x = new float[frames];
+        // the floor: pink or brown noise at floorDb under a unit median burst
+        final float[] floor = new float[frames];
+        if (rain || rnd.nextBoolean()) {
+            pink(floor, rnd);
+        } else {
+            brown(floor, rnd);
+        }
+        if (rain) {
+            Biquad.highPass(sampleRateHz, 1000 + rnd.nextDouble() * 3000, 0.7).apply(floor);
+        }
+        normalise(floor, Math.pow(10, floorDb / 20) * 0.3);
+        final int maxLen = (int)Math.ceil(maxMs * 1e-3 * sampleRateHz) * 3;
+        final float[] burst = new float[maxLen];
+        int bursts = 0;
+        double t = -Math.log(1.0 - rnd.nextDouble()) / rate;
+        while (t * sampleRateHz < frames) {
+            final int start = (int)(t * sampleRateHz);
+            final double amp = Math.pow(10, sigmaDb * gaussian(rnd) / 20);
+            final double ms = logUniform(rnd, minMs, maxMs);
+            final int len = Math.max(1, (int)Math.round(ms * 1e-3 * sampleRateHz));
+            final boolean click = !rain && rnd.nextDouble() < 0.3;
+            final double tau = Math.max(0.5, len / (2 + 3 * rnd.nextDouble()));
+            final int total = Math.min(maxLen, click ? len : 3 * len);
+            for (int k = 0; k < total; k++) {
+                if (click) {
+                    burst[k] = k == 0 ? 1f : 0f;
+                } else {
+                    burst[k] = (float)(gaussian(rnd) * Math.exp(-k / tau));
+                }
+            }
+            // one-pole colouring: a in (0, 0.95) low-passes, a in (-0.9, 0) brightens; rain only brightens
+            final double a = rain ? -0.9 * rnd.nextDouble() : -0.9 + 1.85 * rnd.nextDouble();
+            double y = 0;
+            double peak = 1e-12;
+            for (int k = 0; k < total; k++) {
+                y = (1 - Math.abs(a)) * burst[k] + a * y;
+                burst[k] = (float)y;
+                peak = Math.max(peak, Math.abs(y));
+            }
+            final double g = amp / peak;
+            for (int k = 0; k < total && start + k < frames; k++) {
+                x[start + k] += (float)(g * burst[k]);
+            }
+            bursts++;
+            t += -Math.log(1.0 - rnd.nextDouble()) / rate;
+        }
+        for (int i = 0; i < frames; i++) {
+            x[i] += floor[i];
+        }
+        normalise(x, 0.1);
+        return new Impulsive(x, rate, bursts);
+    }
+
+    private static double logUniform(final SplittableRandom rnd, final double lo, final double hi) {
+        return lo * Math.exp(rnd.nextDouble() * Math.log(hi / lo));
+    }
+
     static void white(final float[] x, final SplittableRandom rnd) {
         for (int i = 0; i < x.length; i++) {
             x[i] = (float)gaussian(rnd);
