@@ -205,9 +205,11 @@ public final class EventEval {
                 final List<LabelledClip> rest = clips.stream().filter(c -> !used.contains(
                     root.relativize(Path.of(c.id()).toAbsolutePath().normalize()).toString())
                     && !c.label().equals(left)).toList();
-                out.printf("events: %s: training on %d clips (%d held out)%n", sceneHoldout ? (leaveOut == null
-                    ? "scene hold-out" : "scene hold-out without any " + leaveOut + " clip") : "without any "
-                    + leaveOut + " clip", rest.size(), clips.size() - rest.size());
+                final String without = (sceneHoldout ? "the scenes' clips" : "")
+                    + (sceneHoldout && leaveOut != null ? " or " : "")
+                    + (leaveOut == null ? "" : "any " + leaveOut + " clip");
+                out.printf("events: training without %s: %d clips (%d held out)%n", without, rest.size(),
+                    clips.size() - rest.size());
                 if (negatives.isEmpty()) {
                     out.println("events: scene hold-out without the generated speech negatives the built-in model is "
                         + "trained with (add --negatives /tmp/earshot-negatives/labels.csv, made by the classify "
@@ -221,11 +223,7 @@ public final class EventEval {
                     model.write(saveModel);
                     out.println("events: model written to " + saveModel);
                 }
-                which = sceneHoldout ? "model trained without the scenes' clips"
-                    : "model trained without " + leaveOut;
-                if (sceneHoldout && leaveOut != null) {
-                    which += " or " + leaveOut;
-                }
+                which = "model trained without " + without;
             }
             scoreScenes(set.resolve("events/scenes"), model, which, sensitivity, channel, gainDb, detail, out);
             final ClipTrainer bt = new ClipTrainer(clips, options, line -> { });
@@ -367,7 +365,7 @@ public final class EventEval {
                 final int hops = ClipTrainer.forEachHop(model, x, 1, (t, v, p) -> {
                     final float m = ClipTrainer.eventMass(model, p);
                     mass[0] += m;
-                    mass[1] += m >= 0.5f ? 1 : 0;
+                    mass[1] += m >= ClipTrainer.TAKEN_FOR_EVENT ? 1 : 0;
                 });
                 backgroundMass.put(name, new double[] {mass[0] / hops, mass[1] / hops});
                 continue;
@@ -455,7 +453,7 @@ public final class EventEval {
         out.print("  the classifier on every hop of the backgrounds (offline), event classes' summed probability: "
             + "mean");
         backgroundMass.forEach((k, v) -> out.printf(Locale.ROOT, " %s %.4f", k.replace("background_", ""), v[0]));
-        out.print("; share of hops at 0.5 or more:");
+        out.printf(Locale.ROOT, "; share of hops at %.1f or more:", ClipTrainer.TAKEN_FOR_EVENT);
         backgroundMass.forEach((k, v) -> out.printf(Locale.ROOT, " %s %.2f %%", k.replace("background_", ""),
             100 * v[1]));
         out.println();

@@ -300,7 +300,7 @@ public final class ClipTrainer {
      * Hard negatives: plays {@value #MINING_COPIES} augmented copies of every background clip in {@code use} through
      * {@code model} as the live classifier hears them (a 1 s context every {@value #MINING_STRIDE} hops) and keeps
      * the windows it takes for an event (the event classes' probabilities summing to at least
-     * {@value #MINING_EVENT_MASS}), labelled with their background class: per background class at most
+     * {@value #TAKEN_FOR_EVENT}), labelled with their background class: per background class at most
      * {@code perClass}, the most wrongly held first, and at most twice a fair share from any one clip, so that one
      * odd clip does not fill its class.
      *
@@ -319,11 +319,8 @@ public final class ClipTrainer {
         for (final int i : list) {
             clipsOfClass[classOf(i)]++;
         }
-        final List<List<Mined>> found = new ArrayList<>();
-        for (int k = 0; k < list.length; k++) {
-            found.add(null);
-        }
-        final long[] heard = new long[classes.size()];
+        final List<List<Mined>> found = new ArrayList<>(java.util.Collections.nCopies(list.length, null));
+        final long[] heard = new long[list.length];
         IntStream.range(0, list.length).parallel().forEach(k -> {
             final int i = list[k];
             final SplittableRandom rnd = new SplittableRandom(options.seed() * 37 + (clips.get(i).id().hashCode()
@@ -333,13 +330,11 @@ public final class ClipTrainer {
                 final Augmenter.Augmented a = augmenter.augment(audio.get(i), false, null, rnd);
                 final int n = forEachHop(model, a.samples(), MINING_STRIDE, (t, v, p) -> {
                     final float event = eventMass(model, p);
-                    if (event >= MINING_EVENT_MASS) {
+                    if (event >= TAKEN_FOR_EVENT) {
                         mine.add(new Mined(v.clone(), i, a.noiseSource(), event));
                     }
                 });
-                synchronized (heard) {
-                    heard[classOf(i)] += n;
-                }
+                heard[k] += n;
             }
             mine.sort((x, y) -> Float.compare(y.eventMass, x.eventMass));
             final int share = 2 * (int)Math.ceil((double)perClass / clipsOfClass[classOf(i)]);
@@ -351,16 +346,18 @@ public final class ClipTrainer {
                 continue;
             }
             final List<Mined> ofClass = new ArrayList<>();
+            long heardOfClass = 0;
             for (int k = 0; k < list.length; k++) {
                 if (classOf(list[k]) == c) {
                     ofClass.addAll(found.get(k));
+                    heardOfClass += heard[k];
                 }
             }
             ofClass.sort((x, y) -> Float.compare(y.eventMass, x.eventMass));
             final List<Mined> take = ofClass.subList(0, Math.min(perClass, ofClass.size()));
             kept.addAll(take);
             log.accept(String.format(java.util.Locale.ROOT, "hard negatives: %s: %d kept of %d windows taken for an "
-                + "event (%d heard)", classes.get(c), take.size(), ofClass.size(), heard[c]));
+                + "event (%d heard)", classes.get(c), take.size(), ofClass.size(), heardOfClass));
         }
         final float[][] x = new float[kept.size()][];
         final int[] y = new int[kept.size()];
@@ -437,8 +434,11 @@ public final class ClipTrainer {
     static final int MINING_COPIES = 4;
     /** Hops between the windows {@link #mineHardNegatives} classifies (50 ms). */
     static final int MINING_STRIDE = 5;
-    /** Event-class probability mass from which a background window counts as taken for an event. */
-    static final float MINING_EVENT_MASS = 0.5f;
+    /**
+     * Event-class probability mass ({@link #eventMass}) from which a background window counts as taken for an event:
+     * what {@link #mineHardNegatives} keeps, and what the events bench counts on the event-free backgrounds.
+     */
+    public static final float TAKEN_FOR_EVENT = 0.5f;
 
     private record Mined(float[] features, int clip, int noise, float eventMass) {
     }
