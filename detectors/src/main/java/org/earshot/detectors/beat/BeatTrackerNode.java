@@ -161,7 +161,6 @@ public final class BeatTrackerNode implements AudioNode {
     private final ClassifierNode speech;
     private Port<ClassProbabilities> speechInput;
     private SpeechGate speechGate;
-    private SpeechGate speechStartGate;
     private long beatIndex;
     private double lastBeat;
     /** Pulse period when {@link #lastBeat} was committed, samples. */
@@ -235,9 +234,7 @@ public final class BeatTrackerNode implements AudioNode {
         this.lowInput = lowNovelty == null ? null : lowNovelty.output();
         this.speechInput = speech == null ? null : speech.probabilities();
         this.speechGate = speech == null ? null : new SpeechGate(speech.model().indexOf("speech"), spec.sampleRateHz(),
-            1000.0 / speech.model().settings().hopMs(), SpeechGate.WINDOW_SECONDS);
-        this.speechStartGate = speech == null ? null : new SpeechGate(speech.model().indexOf("speech"),
-            spec.sampleRateHz(), 1000.0 / speech.model().settings().hopMs(), SpeechGate.START_WINDOW_SECONDS);
+            1000.0 / speech.model().settings().hopMs());
         this.sampleRateHz = spec.sampleRateHz();
         this.hop = novelty.hopFrames();
         this.halfWindow = novelty.windowLength() / 2;
@@ -315,7 +312,6 @@ public final class BeatTrackerNode implements AudioNode {
         if (speechGate != null) {
             final ClassProbabilities heard = ctx.get(speechInput);
             speechGate.push(heard);
-            speechStartGate.push(heard);
         }
         final SpectrumFrames spectra = ctx.get(spectrumInput);
         int spectrum = 0;
@@ -400,8 +396,11 @@ public final class BeatTrackerNode implements AudioNode {
         final double beatSamples = period * periodSamples;
         tempoPeriodSamples = phase.meanPeriod() * periodSamples;
         final double periodicity = tempo.periodicity();
-        final boolean talk = speechGate != null && speechGate.talk(decisionFrame);
-        final boolean talkBegins = speechStartGate != null && speechStartGate.talk(decisionFrame);
+        if (speechGate != null) {
+            speechGate.advance(decisionFrame);
+        }
+        final boolean talk = speechGate != null && speechGate.talk();
+        final boolean talkBegins = speechGate != null && speechGate.talkBegins();
         final BeatGate.Change change = gate.update(silent, talk, talkBegins, confidence, periodicity, beatIndex);
         if (change == BeatGate.Change.LOCKED) {
             beatIndex = 0;
@@ -486,7 +485,6 @@ public final class BeatTrackerNode implements AudioNode {
     private void restart() {
         if (speechGate != null) {
             speechGate.reset();
-            speechStartGate.reset();
         }
         phase.reset();
         tempo.reset();

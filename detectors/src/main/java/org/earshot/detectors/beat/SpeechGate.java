@@ -47,30 +47,36 @@ final class SpeechGate {
 
     private final int speechClass;
     private final long windowSamples;
+    private final long startWindowSamples;
     private final long lagSamples;
     private final int neededFrames;
     private final long[] centre;
     private final float[] prob;
+    /** The queue: the oldest frame the {@value #WINDOW_SECONDS} s mean still holds, and the next free slot. */
     private int head;
     private int tail;
     private int count;
+    /** Frames of the queue that have entered both means (the first {@code inMean}). */
     private int inMean;
     private double sum;
+    /** Frames of the first {@code inMean} that have already left the {@value #START_WINDOW_SECONDS} s mean. */
+    private int leftStart;
+    private double startSum;
+    private boolean talk;
+    private boolean talkBegins;
 
     /**
      * @param speechClass     the classifier's index of {@code speech}
      * @param sampleRateHz    the graph's rate
      * @param framesPerSecond classifier frames per second
-     * @param windowSeconds   span of the mean: {@link #WINDOW_SECONDS}, or {@link #START_WINDOW_SECONDS} for the gate
-     *                        that only keeps beats from starting
      */
-    SpeechGate(final int speechClass, final int sampleRateHz, final double framesPerSecond,
-        final double windowSeconds) {
+    SpeechGate(final int speechClass, final int sampleRateHz, final double framesPerSecond) {
         this.speechClass = speechClass;
-        this.windowSamples = Math.round(windowSeconds * sampleRateHz);
+        this.windowSamples = Math.round(WINDOW_SECONDS * sampleRateHz);
+        this.startWindowSamples = Math.round(START_WINDOW_SECONDS * sampleRateHz);
         this.lagSamples = Math.round(LAG_SECONDS * sampleRateHz);
         this.neededFrames = (int)Math.ceil(NEEDED_SECONDS * framesPerSecond);
-        final int capacity = (int)Math.ceil((windowSeconds + LAG_SECONDS + 1.0) * framesPerSecond) + 64;
+        final int capacity = (int)Math.ceil((WINDOW_SECONDS + LAG_SECONDS + 1.0) * framesPerSecond) + 64;
         this.centre = new long[capacity];
         this.prob = new float[capacity];
     }
@@ -89,27 +95,56 @@ final class SpeechGate {
     }
 
     /**
+     * Moves both means to the window before {@code timeSamples}; {@link #talk()} and {@link #talkBegins()} then answer
+     * for that time.
+     *
      * @param timeSamples the time asked about, samples; calls come in increasing time
-     * @return true if the mean speech probability over the window before it reaches {@link #SPEECH_ON}, with at
-     *     least {@link #NEEDED_SECONDS} of it heard
      */
-    boolean talk(final double timeSamples) {
+    void advance(final double timeSamples) {
         final double newest = timeSamples - lagSamples;
-        final double oldest = newest - windowSamples;
-        // frames that have entered the window: the first inMean of the queue are in it
+        // frames that have entered the windows: the first inMean of the queue are in the long one
         int i = index(inMean);
         while (inMean < count && centre[i] <= newest) {
             sum += prob[i];
+            startSum += prob[i];
             inMean++;
             i = i + 1 == centre.length ? 0 : i + 1;
         }
-        while (inMean > 0 && centre[head] <= oldest) {
+        // frames that have left the short window (they are older than any the long window drops)
+        final double startOldest = newest - startWindowSamples;
+        i = index(leftStart);
+        while (leftStart < inMean && centre[i] <= startOldest) {
+            startSum -= prob[i];
+            leftStart++;
+            i = i + 1 == centre.length ? 0 : i + 1;
+        }
+        final double oldest = newest - windowSamples;
+        while (leftStart > 0 && centre[head] <= oldest) {
             sum -= prob[head];
             head = head + 1 == centre.length ? 0 : head + 1;
             count--;
             inMean--;
+            leftStart--;
         }
-        return inMean >= neededFrames && sum / inMean >= SPEECH_ON;
+        talk = inMean >= neededFrames && sum / inMean >= SPEECH_ON;
+        final int inStart = inMean - leftStart;
+        talkBegins = inStart >= neededFrames && startSum / inStart >= SPEECH_ON;
+    }
+
+    /**
+     * @return true if, at the time of the last {@link #advance}, the mean speech probability over the
+     *     {@value #WINDOW_SECONDS} s before it reaches {@link #SPEECH_ON}, with at least {@link #NEEDED_SECONDS} of it
+     *     heard
+     */
+    boolean talk() {
+        return talk;
+    }
+
+    /**
+     * @return the same for the {@value #START_WINDOW_SECONDS} s mean, which only keeps beats from starting
+     */
+    boolean talkBegins() {
+        return talkBegins;
     }
 
     private int index(final int k) {
@@ -124,5 +159,9 @@ final class SpeechGate {
         count = 0;
         inMean = 0;
         sum = 0.0;
+        leftStart = 0;
+        startSum = 0.0;
+        talk = false;
+        talkBegins = false;
     }
 }
