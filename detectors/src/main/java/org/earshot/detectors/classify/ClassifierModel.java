@@ -357,6 +357,12 @@ public final class ClassifierModel {
         try {
             final FeatureSettings settings = new FeatureSettings(d.readInt(), d.readInt(), d.readInt(), d.readInt(),
                 d.readInt(), d.readDouble(), d.readDouble(), d.readInt(), d.readInt());
+            if (settings.featureVersion() != PooledFeatures.VERSION) {
+                // another recipe has another number of features: say so before any length check does
+                throw new IOException(source + ": the model was trained on pooled-feature recipe version "
+                    + settings.featureVersion() + " and this build computes version " + PooledFeatures.VERSION
+                    + "; retrain it with this build's earshot train");
+            }
             final int nClasses = d.readInt();
             final List<String> classes = new ArrayList<>();
             final boolean[] background = new boolean[nClasses];

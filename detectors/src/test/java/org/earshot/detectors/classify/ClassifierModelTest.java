@@ -73,6 +73,22 @@ class ClassifierModelTest {
     }
 
     @Test
+    void shouldNameTheFeatureRecipeOfAModelFromAnotherBuild() throws IOException {
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        tinyModel(FeatureSettings.defaults()).write(out);
+        final byte[] bytes = out.toByteArray();
+        // header (8), format version (4), five ints and two doubles of settings (36), context frames (4): the recipe
+        java.nio.ByteBuffer.wrap(bytes, 52, 4).putInt(PooledFeatures.VERSION + 1);
+        final java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(bytes, 0, bytes.length - 8);
+        java.nio.ByteBuffer.wrap(bytes, bytes.length - 8, 8).putLong(crc.getValue());
+        assertEquals("old.eshm: the model was trained on pooled-feature recipe version " + (PooledFeatures.VERSION + 1)
+            + " and this build computes version " + PooledFeatures.VERSION + "; retrain it with this build's earshot train",
+            assertThrows(IOException.class, () -> ClassifierModel.read(new ByteArrayInputStream(bytes), "old.eshm"))
+                .getMessage());
+    }
+
+    @Test
     void shouldNameBadFeatureSettings() {
         assertEquals("bands must be in [8, 256], got 4", assertThrows(IllegalArgumentException.class,
             () -> new FeatureSettings(16_000, 400, 160, 512, 4, 50.0, 8_000.0, 100, 1)).getMessage());
