@@ -16,8 +16,13 @@ import org.earshot.io.wav.WavEncoding;
 import org.earshot.io.wav.WavWriter;
 
 /**
- * {@code speech-alarms [--utterances N] [--seed S] [--model FILE] [--sensitivity S] [--keep TALK.wav]}: the alerts
- * a room raises while people talk. Generates a stream of synthetic speech with espeak-ng (sentences, voices, speeds and pitches that the
+ * {@code speech-alarms [--utterances N] [--seed S] [--model FILE] [--sensitivity S] [--keep TALK.wav]}, or
+ * {@code speech-alarms --noizeus DIR [--model FILE] [--sensitivity S]}: the alerts a room raises while people talk.
+ * With {@code --noizeus}, real talkers in real noise instead: the NOIZEUS pairs of {@code ../shared/eval/denoise}
+ * (15 IEEE sentences read by six talkers, each in airport, babble, car, exhibition and restaurant noise at 0, 5, 10
+ * and 15 dB SNR, 8 kHz), the 15 noisy sentences of one noise and SNR joined with 50 ms crossfades into one stream of
+ * about 40 s (20 streams, about 14 minutes), each scored as the generated talk is. Nothing of NOIZEUS is in the
+ * training data. Generates a stream of synthetic speech with espeak-ng (sentences, voices, speeds and pitches that the
  * built-in model's extra negatives do not use; pauses of 0.3 to 3 s between sentences; each sentence at its own level,
  * 20 to 35 dB above a pink-noise bed at about -50 dBFS), runs the room-monitor graph over it at 16 kHz, as
  * {@code events} does for a scene, and prints the events by label: {@code speech} events are right, anything else
@@ -61,8 +66,10 @@ public final class SpeechAlarms {
         Path modelPath = null;
         double sensitivity = 0.5;
         Path keep = null;
+        Path noizeus = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
+                case "--noizeus" -> noizeus = Path.of(args[++i]);
                 case "--utterances" -> utterances = Integer.parseInt(args[++i]);
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--model" -> modelPath = Path.of(args[++i]);
@@ -70,12 +77,16 @@ public final class SpeechAlarms {
                 case "--keep" -> keep = Path.of(args[++i]);
                 default -> {
                     System.err.println("usage: speech-alarms [--utterances N] [--seed S] [--model FILE] "
-                        + "[--sensitivity S] [--keep TALK.wav]");
+                        + "[--sensitivity S] [--keep TALK.wav] | speech-alarms --noizeus DIR [--model FILE] "
+                        + "[--sensitivity S]");
                     return 2;
                 }
             }
         }
         final ClassifierModel model = modelPath == null ? ClassifierModel.builtIn() : ClassifierModel.read(modelPath);
+        if (noizeus != null) {
+            return noizeus(noizeus, model, sensitivity);
+        }
         final float[] x = talk(utterances, seed);
         if (keep != null) {
             try (WavWriter w = new WavWriter(keep, RATE_HZ, 1, WavEncoding.PCM_16)) {
@@ -101,6 +112,90 @@ public final class SpeechAlarms {
             }
         }
         return 0;
+    }
+
+    /** Noises of the NOIZEUS pairs, in the order printed. */
+    private static final List<String> NOIZEUS_NOISES = List.of("airport", "babble", "car", "exhibition", "restaurant");
+    /** Their SNRs, dB. */
+    private static final int[] NOIZEUS_SNRS = {0, 5, 10, 15};
+    /** Sentences per noise and SNR. */
+    private static final int NOIZEUS_SENTENCES = 15;
+    /** Crossfade between joined sentences, seconds. */
+    private static final double CROSSFADE_S = 0.05;
+
+    /** The {@code --noizeus} run: one stream per noise and SNR, alerts other than speech counted. */
+    private static int noizeus(final Path dir, final ClassifierModel model, final double sensitivity)
+        throws Exception {
+        final Map<String, Integer> total = new TreeMap<>();
+        int alarms = 0;
+        double seconds = 0;
+        final StringBuilder detail = new StringBuilder();
+        final List<float[]> streams = new java.util.ArrayList<>();
+        for (final String noise : NOIZEUS_NOISES) {
+            for (final int snr : NOIZEUS_SNRS) {
+                streams.add(joined(dir, noise, snr));
+            }
+        }
+        System.out.printf(java.util.Locale.ROOT, "speech-alarms: NOIZEUS in %s, sensitivity %.2f: alerts other than "
+            + "speech per stream (15 sentences, one noise, one SNR)%n", dir, sensitivity);
+        System.out.printf(java.util.Locale.ROOT, "%-11s %8s %8s %8s %8s%n", "noise", "0 dB", "5 dB", "10 dB",
+            "15 dB");
+        int stream = 0;
+        for (final String noise : NOIZEUS_NOISES) {
+            final StringBuilder row = new StringBuilder(String.format(java.util.Locale.ROOT, "%-11s", noise));
+            for (final int snr : NOIZEUS_SNRS) {
+                final float[] x = streams.get(stream++);
+                seconds += x.length / (double)RATE_HZ;
+                int here = 0;
+                for (final EventEval.Detection d : EventEval.detect(model, x, sensitivity)) {
+                    final String label = d.event().label();
+                    total.merge(label, 1, Integer::sum);
+                    if (!label.equals("speech")) {
+                        here++;
+                        detail.append(String.format(java.util.Locale.ROOT, "  %-10s %2d dB  %-14s %7.3f %7.3f conf "
+                            + "%.2f%n", noise, snr, label, d.event().onset(), d.event().offset(), d.confidence()));
+                    }
+                }
+                alarms += here;
+                row.append(String.format(java.util.Locale.ROOT, " %8d", here));
+            }
+            System.out.println(row);
+        }
+        final double hours = seconds / 3600;
+        System.out.printf(java.util.Locale.ROOT, "%.1f min of speech in noise; events by label: %s%n", hours * 60,
+            total);
+        System.out.printf(java.util.Locale.ROOT, "false alarms (events other than speech): %d = %.1f per hour%n",
+            alarms, alarms / hours);
+        System.out.print(detail);
+        return 0;
+    }
+
+    /** The 15 noisy sentences of one noise and SNR, at 16 kHz, joined with short crossfades. */
+    private static float[] joined(final Path dir, final String noise, final int snr) throws IOException {
+        final int fade = (int)Math.round(CROSSFADE_S * RATE_HZ);
+        float[] out = new float[0];
+        for (int sp = 1; sp <= NOIZEUS_SENTENCES; sp++) {
+            final Path file = dir.resolve(String.format(java.util.Locale.ROOT, "noizeus_sp%02d_%s_%02ddB.noisy.flac",
+                sp, noise, snr));
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalArgumentException("--noizeus: " + file + " is missing (the NOIZEUS pairs of "
+                    + "../shared/eval/denoise are expected there)");
+            }
+            final float[] s = ClipLoader.decode(file, RATE_HZ);
+            final int overlap = Math.min(fade, Math.min(out.length, s.length));
+            final float[] next = java.util.Arrays.copyOf(out, out.length + s.length - overlap);
+            for (int i = 0; i < s.length; i++) {
+                final int at = out.length - overlap + i;
+                if (i < overlap) {
+                    final float w = (i + 0.5f) / overlap;
+                    next[at] = next[at] * (1 - w) + s[i] * w;
+                } else {
+                    next[at] = s[i];
+                }
+            }
+            out = next;
+        }
+        return out;
     }
 
     /** The talk: sentences with pauses over a pink-noise bed, 16 kHz mono. */

@@ -9,6 +9,7 @@ import org.earshot.dsp.resample.ResamplerConfig;
 import org.earshot.dsp.stft.SpectralFrame;
 import org.earshot.dsp.stft.Stft;
 import org.earshot.dsp.stft.StftConfig;
+import org.earshot.dsp.stft.Voicing;
 import org.earshot.dsp.window.WindowType;
 
 /**
@@ -27,6 +28,12 @@ public final class LogMelExtractor {
     /** Lowest value a band or energy can take, dB. */
     public static final float FLOOR_DB = -120f;
     private static final double FLOOR_POWER = 1e-12;
+    /** Lowest fundamental the voicing looks for, Hz (a low male voice; lower needs a longer window than 25 ms). */
+    static final double VOICING_MIN_HZ = 80;
+    /** Highest fundamental the voicing looks for, Hz (a child's or a raised voice). */
+    static final double VOICING_MAX_HZ = 500;
+    /** Highest frequency whose harmonics the voicing reads, Hz (a telephone line's band holds them). */
+    static final double VOICING_BAND_HZ = 3400;
 
     private final FeatureSettings settings;
     private final int inputRateHz;
@@ -39,6 +46,8 @@ public final class LogMelExtractor {
     private final double powerScale;
     private final float[][] frames;
     private final float[] energyDb;
+    private final Voicing voicingMeter;
+    private final float[] voicing;
     private final long[] centreFrame;
     private int count;
     private long origin;
@@ -49,6 +58,17 @@ public final class LogMelExtractor {
      * @param maxInputFrames largest number of samples passed to one {@link #feed} call
      */
     public LogMelExtractor(final FeatureSettings settings, final int inputRateHz, final int maxInputFrames) {
+        this(settings, inputRateHz, maxInputFrames, false);
+    }
+
+    /**
+     * @param settings       front-end settings
+     * @param inputRateHz    rate of the samples fed, 8,000 to 192,000 Hz
+     * @param maxInputFrames largest number of samples passed to one {@link #feed} call
+     * @param voicing        also measure each frame's {@link #voicing} (one more inverse FFT per frame)
+     */
+    public LogMelExtractor(final FeatureSettings settings, final int inputRateHz, final int maxInputFrames,
+        final boolean voicing) {
         if (maxInputFrames < 1) {
             throw new IllegalArgumentException("maxInputFrames must be >= 1, got " + maxInputFrames);
         }
@@ -59,6 +79,8 @@ public final class LogMelExtractor {
         final StftConfig stftConfig = new StftConfig(settings.windowLength(), settings.hop(), settings.fftSize(),
             WindowType.HANN);
         this.stft = new Stft(stftConfig);
+        this.voicingMeter = voicing ? new Voicing(stftConfig, settings.sampleRateHz(), VOICING_MIN_HZ, VOICING_MAX_HZ,
+            VOICING_BAND_HZ) : null;
         this.mel = new MelFilterbank(new MelFilterbankConfig(settings.bands(), settings.minHz(), settings.maxHz(),
             MelScale.SLANEY, TriangleNorm.UNIT_SUM), settings.sampleRateHz(), settings.fftSize());
         this.resampled = new float[resampler.maxOutputFrames(maxInputFrames) + 1];
@@ -69,6 +91,7 @@ public final class LogMelExtractor {
         final int maxFrames = maxFramesPerFeed(settings, inputRateHz, maxInputFrames);
         this.frames = new float[maxFrames][settings.bands()];
         this.energyDb = new float[maxFrames];
+        this.voicing = new float[maxFrames];
         this.centreFrame = new long[maxFrames];
         reset(0L);
     }
@@ -147,6 +170,7 @@ public final class LogMelExtractor {
             out[b] = toDb(p);
         }
         energyDb[count] = toDb(total);
+        voicing[count] = voicingMeter == null ? 0f : voicingMeter.of(f.power());
         // analysis-rate centre -> input-rate frame (the resampler output is time-aligned with its input)
         centreFrame[count] = origin + f.centreFrame() * inputRateHz / settings.sampleRateHz();
         count++;
@@ -170,6 +194,14 @@ public final class LogMelExtractor {
      */
     public float energyDb(final int i) {
         return energyDb[i];
+    }
+
+    /**
+     * @param i frame index within the last feed
+     * @return how voiced the frame is, 0 to 1 ({@link Voicing}), or 0 when this extractor does not measure it
+     */
+    public float voicing(final int i) {
+        return voicing[i];
     }
 
     /**

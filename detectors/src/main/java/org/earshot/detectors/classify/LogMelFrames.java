@@ -7,6 +7,7 @@ package org.earshot.detectors.classify;
 public final class LogMelFrames {
     private final float[][] bands;
     private final float[] energyDb;
+    private final float[] voicing;
     private final long[] centreFrame;
     private int count;
 
@@ -17,6 +18,7 @@ public final class LogMelFrames {
     public LogMelFrames(final int capacity, final int bands) {
         this.bands = new float[capacity][bands];
         this.energyDb = new float[capacity];
+        this.voicing = new float[capacity];
         this.centreFrame = new long[capacity];
     }
 
@@ -43,6 +45,14 @@ public final class LogMelFrames {
 
     /**
      * @param i frame index
+     * @return how voiced the frame is, 0 to 1 ({@link org.earshot.dsp.stft.Voicing})
+     */
+    public float voicing(final int i) {
+        return voicing[i];
+    }
+
+    /**
+     * @param i frame index
      * @return graph frame of the centre of the analysis window
      */
     public long centreFrame(final int i) {
@@ -53,9 +63,10 @@ public final class LogMelFrames {
         count = 0;
     }
 
-    void add(final float[] frame, final float energy, final long centre) {
+    void add(final float[] frame, final float energy, final float voiced, final long centre) {
         System.arraycopy(frame, 0, bands[count], 0, frame.length);
         energyDb[count] = energy;
+        voicing[count] = voiced;
         centreFrame[count] = centre;
         count++;
     }

@@ -42,7 +42,7 @@ public final class LogMelNode implements AudioNode {
 
     @Override
     public void prepare(final ProcessSpec spec, final NodeSetup setup) {
-        extractor = new LogMelExtractor(config.features(), spec.sampleRateHz(), spec.maxFrames());
+        extractor = new LogMelExtractor(config.features(), spec.sampleRateHz(), spec.maxFrames(), true);
         final int capacity = extractor.maxFramesPerFeed();
         final int bands = config.features().bands();
         port = setup.declareOutput("frames", () -> new LogMelFrames(capacity, bands));
@@ -64,7 +64,7 @@ public final class LogMelNode implements AudioNode {
         }
         final int n = extractor.feed(ctx.input(), 0, ctx.frames());
         for (int i = 0; i < n; i++) {
-            out.add(extractor.frame(i), extractor.energyDb(i), extractor.centreFrame(i));
+            out.add(extractor.frame(i), extractor.energyDb(i), extractor.voicing(i), extractor.centreFrame(i));
         }
     }
 

@@ -194,6 +194,65 @@ class ImpactNodeTest {
     }
 
 
+    /**
+     * A spoken phrase: a loud first syllable with a 5 ms attack, then four syllables 9 dB softer, each 180 ms, 250 ms
+     * apart; voiced (harmonics of {@code f0Hz} up to 4 kHz, falling 6 dB per octave) or, with {@code f0Hz} 0, the
+     * same envelope on white noise.
+     */
+    private static void addPhrase(final float[] x, final int at, final double f0Hz, final double amplitude,
+        final long seed) {
+        final java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+        for (int syllable = 0; syllable < 5; syllable++) {
+            final int start = at + syllable * RATE / 4;
+            final double level = syllable == 0 ? amplitude : amplitude * 0.35;
+            final int n = RATE * 18 / 100;
+            double phase = 0;
+            for (int i = 0; i < n && start + i < x.length; i++) {
+                final double t = (double)i / RATE;
+                final double env = Math.min(1.0, t / 0.005) * Math.exp(-t / 0.12);
+                final double f = f0Hz * (1 - 0.1 * t);
+                phase += 2 * Math.PI * f / RATE;
+                double s = 0;
+                if (f0Hz > 0) {
+                    for (int h = 1; h * f0Hz < 4000; h++) {
+                        s += Math.sin(h * phase) / h;
+                    }
+                } else {
+                    s = 1.5 * (r.nextDouble() - 0.5);
+                }
+                x[start + i] += (float)(level * env * s);
+            }
+        }
+    }
+
+    @Test
+    void shouldTakeAVoiceThatBeginsAsAbruptlyAsAKnockForNoImpact() throws InterruptedException {
+        // the same envelope on noise passes every energy test of an impact: it is the voicing that tells them apart
+        final float[] noise = Signals.noise(RATE * 8, 0.002, 41);
+        addPhrase(noise, RATE * 3, 0, 0.3, 42);
+        assertEquals(1, run(noise, 160, 0.5).size(), "unvoiced");
+        for (final double f0 : new double[] {140, 220}) {
+            final float[] voice = Signals.noise(RATE * 8, 0.002, 41);
+            addPhrase(voice, RATE * 3, f0, 0.3, 42);
+            assertEquals(List.of(), run(voice, 160, 0.5), f0 + " Hz");
+        }
+    }
+
+    @Test
+    void shouldFindABlowWhileSomeoneTalks() throws InterruptedException {
+        // phrases every 1.5 s, and a blow in the pause before the third, the next phrase 150 ms after it: the voice
+        // sounded before the blow as well, so the blow does not begin it
+        final float[] x = Signals.noise(RATE * 10, 0.002, 43);
+        for (int at = RATE * 2; at < RATE * 8; at += RATE * 3 / 2) {
+            addPhrase(x, at, 180, 0.05, at);
+        }
+        final int blow = RATE * 5 - RATE * 15 / 100;
+        Signals.addImpact(x, RATE, blow, 0.5, 44);
+        final List<CollectingSink.Event> events = run(x, 160, 0.5);
+        assertEquals(1, events.size(), events.toString());
+        assertEquals(blow, events.get(0).value(SoundEvents.START), RATE * 0.03);
+    }
+
     @Test
     void shouldFindImpactsAtTheirFrames() throws InterruptedException {
         final float[] x = Signals.noise(RATE * 10, 0.003, 1);
