@@ -7,8 +7,10 @@ import org.jtransforms.fft.FloatFFT_1D;
  * its spectral envelope divided out. The power spectrum is divided by its own moving average over
  * {@value #ENVELOPE_HZ} Hz (wider than the spacing of a voice's harmonics), so noise of any colour (pink, brown, a
  * fire, rain) and an impulse (a tick, a blow) become flat and correlate with nothing at those lags, while a harmonic
- * comb keeps its ripple and correlates at its period. About 0–0.2 for noise and blows, 0.4–0.9 for a vowel.
- * Allocation happens only in the constructor.
+ * comb keeps its ripple and correlates at its period. With a 25 ms window at 16 kHz: about 0.2 on average for noise
+ * of any colour, under 0.1 for clicks, 0.5–0.9 for a vowel whose pitch is 130–400 Hz; below about 110 Hz the window
+ * no longer resolves the harmonics and a voice reads weaker (0.27 at 90 Hz; {@code VoicingTest}). Allocation happens
+ * only in the constructor.
  */
 public final class Voicing {
     /** Width of the moving average that estimates the spectral envelope, Hz. */
