@@ -5,8 +5,10 @@ package org.earshot.detectors.classify;
  *
  * @param name     node name
  * @param features front-end settings (must match the model's)
+ * @param voicing  also measure each frame's voicing ({@link LogMelFrames#voicing}), which the impact detector needs:
+ *                 one more inverse FFT per frame
  */
-public record LogMelConfig(String name, FeatureSettings features) {
+public record LogMelConfig(String name, FeatureSettings features, boolean voicing) {
     /**
      * @throws IllegalArgumentException on a blank name or missing settings
      */
@@ -19,8 +21,18 @@ public record LogMelConfig(String name, FeatureSettings features) {
         }
     }
 
-    /** @return node {@code logmel} with the default front end */
+    /**
+     * A front end without voicing (a classifier's alone).
+     *
+     * @param name     node name
+     * @param features front-end settings (must match the model's)
+     */
+    public LogMelConfig(final String name, final FeatureSettings features) {
+        this(name, features, false);
+    }
+
+    /** @return node {@code logmel} with the default front end, measuring voicing (the room monitor's) */
     public static LogMelConfig defaults() {
-        return new LogMelConfig("logmel", FeatureSettings.defaults());
+        return new LogMelConfig("logmel", FeatureSettings.defaults(), true);
     }
 }

@@ -40,9 +40,14 @@ public final class LogMelNode implements AudioNode {
         return port;
     }
 
+    /** @return true if its frames carry a measured voicing ({@link LogMelConfig#voicing}) */
+    public boolean measuresVoicing() {
+        return config.voicing();
+    }
+
     @Override
     public void prepare(final ProcessSpec spec, final NodeSetup setup) {
-        extractor = new LogMelExtractor(config.features(), spec.sampleRateHz(), spec.maxFrames(), true);
+        extractor = new LogMelExtractor(config.features(), spec.sampleRateHz(), spec.maxFrames(), config.voicing());
         final int capacity = extractor.maxFramesPerFeed();
         final int bands = config.features().bands();
         port = setup.declareOutput("frames", () -> new LogMelFrames(capacity, bands));

@@ -119,7 +119,7 @@ public final class RoomMonitor {
      */
     public static Nodes addTo(final GraphBuilder b, final Settings settings, final EventType eventType) {
         final ClassifierModel model = settings.model();
-        final LogMelNode logMel = b.add(new LogMelNode(new LogMelConfig("logmel", model.settings())));
+        final LogMelNode logMel = b.add(new LogMelNode(new LogMelConfig("logmel", model.settings(), true)));
         final ClassifierNode classifier = b.add(new ClassifierNode(new ClassifierConfig("classifier", model), logMel),
             logMel);
         final DecisionConfig d = DecisionConfig.defaults("decide", eventType, model.classes(),

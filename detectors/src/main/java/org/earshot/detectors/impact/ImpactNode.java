@@ -60,7 +60,7 @@ import org.earshot.engine.ProcessSpec;
  *
  * <p>A voice beginning is not an impact: a sentence's first syllable starts as abruptly as a knock and is often its
  * loudest, and without a classifier that recognises the talker nothing else tells them apart (real talkers in
- * everyday noise raised an impact at one sentence in four). The front end measures each frame's voicing
+ * everyday noise raised an impact at one sentence in five). The front end measures each frame's voicing
  * ({@link org.earshot.dsp.stft.Voicing}: the whitened frame's autocorrelation at a voice's periods), and an impact is
  * dropped when at least {@value #VOICED_AFTER_SHARE} of its first {@value #VOICE_ONSET_FRAMES} frames and of its first
  * {@value #VOICE_FRAMES} frames are voiced ({@value #VOICED} and above) while at most {@value #VOICED_BEFORE_SHARE} of
@@ -255,13 +255,17 @@ public final class ImpactNode implements AudioNode {
 
     /**
      * @param config     settings
-     * @param logMel     the front end
+     * @param logMel     the front end; it must measure voicing ({@link org.earshot.detectors.classify.LogMelConfig#voicing})
      * @param classifier classifier whose background classes veto impacts, or null for none
      * @param decisions  the room's event decisions, whose events of other labels take a sound from the impact
      *                   detector, or null for none; when given, it must run before this node (a dependency)
      */
     public ImpactNode(final ImpactConfig config, final LogMelNode logMel, final ClassifierNode classifier,
         final EventDecisionNode decisions) {
+        if (!logMel.measuresVoicing()) {
+            throw new IllegalArgumentException("the impact detector needs a log-mel front end that measures voicing ("
+                + logMel.name() + " does not: LogMelConfig voicing true)");
+        }
         this.config = config;
         this.logMel = logMel;
         this.classifier = classifier;

@@ -350,6 +350,10 @@ class ImpactNodeTest {
             () -> new ImpactConfig("impact", TYPE, 3, 0.5, 500)).getMessage());
         assertEquals("mergeGapMs must be in [0, 5000], got -1", assertThrows(IllegalArgumentException.class,
             () -> new ImpactConfig("impact", TYPE, 0, 0.5, -1)).getMessage());
+        assertEquals("the impact detector needs a log-mel front end that measures voicing (mel does not: LogMelConfig "
+            + "voicing true)", assertThrows(IllegalArgumentException.class, () -> new ImpactNode(
+                new ImpactConfig("impact", TYPE, 0, 0.5, 500),
+                new LogMelNode(new LogMelConfig("mel", FeatureSettings.defaults())))).getMessage());
     }
 
     @Test
