@@ -37,7 +37,7 @@ import org.earshot.io.wav.WavWriter;
  * <pre>
  * java -jar bench/target/earshot-bench.jar beats --eval-dir ../shared/eval/beats --out /tmp/beats
  *     [--block FRAMES] [--rate HZ] [--lead-ms MS] [--no-peers] [--relock-only] [--talk | --talk-seeds S,S...]
- *     [--channel telephone|cheap-mic|narrowband-8k|reverb] [--snr-db DB]
+ *     [--talk-noizeus DIR] [--channel telephone|cheap-mic|narrowband-8k|reverb] [--snr-db DB]
  * </pre>
  *
  * {@code --channel} plays every file through a fixed microphone, line or room colouring ({@link Channel}, the one the
@@ -47,7 +47,9 @@ import org.earshot.io.wav.WavWriter;
  *
  * {@code --relock-only} runs only the tempo-step test, at {@code --rate} or else at both 44.1 and 48 kHz.
  * {@code --talk} also counts the beats emitted on generated speech (the {@code speech-alarms} conversation of seed 7,
- * needs espeak-ng), where there should be none; {@code --talk-seeds} counts them on the conversations of these seeds.
+ * needs espeak-ng), where there should be none; {@code --talk-seeds} counts them on the conversations of these seeds;
+ * {@code --talk-noizeus DIR} on real talkers in everyday noise (the NOIZEUS streams of {@code speech-alarms --noizeus},
+ * one after another).
  *
  * A set is a folder of audio files each with a {@code NAME.beats} file beside it (time in seconds in the first
  * column). A file with no annotated beat after 5 s (mir_eval's trimming) scores 0 in mir_eval; it is listed, and the
@@ -83,6 +85,7 @@ public final class BeatEval {
         boolean peers = true;
         boolean relockOnly = false;
         long[] talkSeeds = new long[0];
+        Path talkNoizeus = null;
         Channel channel = Channel.CLEAN;
         double snrDb = Double.NaN;
         BeatTrackerConfig config = BeatTrackerConfig.defaults();
@@ -99,6 +102,7 @@ public final class BeatEval {
                 case "--channel" -> channel = Channel.named(args[++i]);
                 case "--snr-db" -> snrDb = Double.parseDouble(args[++i]);
                 case "--talk" -> talkSeeds = new long[] {7L};
+                case "--talk-noizeus" -> talkNoizeus = Path.of(args[++i]);
                 case "--talk-seeds" -> talkSeeds = Arrays.stream(args[++i].split(","))
                     .mapToLong(Long::parseLong).toArray();
                 case "--confidence" -> {
@@ -280,6 +284,12 @@ public final class BeatEval {
                 + "stretches, the longest %d beats%n", seed, t[3] / 60.0, t[0], t[1], t[2]);
             tsv.add("talk_beats_seed" + seed + "\t" + t[0]);
         }
+        if (talkNoizeus != null) {
+            final int[] t = talkBeats(earshot, SpeechAlarms.allNoizeus(talkNoizeus));
+            o.printf(Locale.ROOT, "real talk in everyday noise (NOIZEUS, 20 streams of 15 sentences, %.1f min, no music): "
+                + "%d beats in %d stretches, the longest %d beats%n", t[3] / 60.0, t[0], t[1], t[2]);
+            tsv.add("talk_beats_noizeus\t" + t[0]);
+        }
         tsv.add("unscorable_files\t" + unscored);
         Files.write(out.resolve("scores.tsv"), tsv, StandardCharsets.UTF_8);
         return 0;
@@ -292,8 +302,16 @@ public final class BeatEval {
      * @return {beats, stretches, beats in the longest stretch, seconds of talk}
      */
     static int[] talkBeats(final StreamingBeats tracker, final long seed) throws Exception {
+        return talkBeats(tracker, SpeechAlarms.talk(96, seed));
+    }
+
+    /**
+     * Beats on speech at 16 kHz. Beats further apart than 2 s start a new stretch.
+     *
+     * @return {beats, stretches, beats in the longest stretch, seconds of talk}
+     */
+    static int[] talkBeats(final StreamingBeats tracker, final float[] x) throws Exception {
         final int rate = 16_000;
-        final float[] x = SpeechAlarms.talk(96, seed);
         final double[] beats = tracker.track(new ArraySource(x, rate), rate, "talk").predictedS();
         int stretches = 0;
         int longest = 0;
@@ -549,7 +567,8 @@ public final class BeatEval {
 
     private static int usage() {
         System.err.println("usage: beats --eval-dir DIR --out DIR [--block FRAMES] [--rate HZ] [--lead-ms MS] "
-            + "[--no-peers] [--relock-only] [--talk | --talk-seeds S,S...] [--channel NAME] [--snr-db DB] "
+            + "[--no-peers] [--relock-only] [--talk | --talk-seeds S,S...] [--talk-noizeus DIR] [--channel NAME] "
+            + "[--snr-db DB] "
             + "[--confidence ON,OFF] [--silence-db DB] "
             + "[--novelty TYPE] [--window-ms MS] "
             + "[--hop-ms MS] [--tracker FIELD=VALUE,...]");

@@ -170,6 +170,27 @@ public final class SpeechAlarms {
         return 0;
     }
 
+    /**
+     * Every NOIZEUS stream of {@code --noizeus}, one after another (noise by noise, SNR by SNR), at 16 kHz.
+     *
+     * @param dir the folder of the NOIZEUS pairs
+     * @return about 13 minutes of real talk in everyday noise
+     * @throws IOException if a file cannot be decoded
+     * @throws IllegalArgumentException if a file is missing
+     */
+    static float[] allNoizeus(final Path dir) throws IOException {
+        float[] all = new float[0];
+        for (final String noise : NOIZEUS_NOISES) {
+            for (final int snr : NOIZEUS_SNRS) {
+                final float[] x = joined(dir, noise, snr);
+                final int at = all.length;
+                all = java.util.Arrays.copyOf(all, at + x.length);
+                System.arraycopy(x, 0, all, at, x.length);
+            }
+        }
+        return all;
+    }
+
     /** The 15 noisy sentences of one noise and SNR, at 16 kHz, joined with short crossfades. */
     private static float[] joined(final Path dir, final String noise, final int snr) throws IOException {
         final int fade = (int)Math.round(CROSSFADE_S * RATE_HZ);
