@@ -1,10 +1,22 @@
 #!/usr/bin/env bash
 # Makes the extra negative clips the built-in model is trained with: synthetic speech from espeak-ng
 # (several voices, speeds and pitches), written as 16 kHz WAV files with a labels.csv beside them.
-#   make-negatives.sh OUT_DIR        (needs espeak-ng: apt-get install espeak-ng)
+#   make-negatives.sh OUT_DIR           (needs espeak-ng: apt-get install espeak-ng)
+#   make-negatives.sh OUT_DIR --flite   also 60 sentences of flite's five voices, built from real talkers (needs
+#                                       flite: apt-get install flite); not in the built-in model yet, measured in
+#                                       docs/REPORT-real-talk.md of the repository
 set -euo pipefail
-out="${1:?usage: make-negatives.sh OUT_DIR}"
+out="${1:?usage: make-negatives.sh OUT_DIR [--flite]}"
+flite_too=false
+case "${2:-}" in
+  "") ;;
+  --flite) flite_too=true ;;
+  *) echo "make-negatives.sh: unknown option '$2' (only --flite)" >&2; exit 2 ;;
+esac
 command -v espeak-ng >/dev/null || { echo "make-negatives.sh: espeak-ng is not installed" >&2; exit 1; }
+if $flite_too; then
+  command -v flite >/dev/null || { echo "make-negatives.sh: flite is not installed (apt-get install flite)" >&2; exit 1; }
+fi
 mkdir -p "$out/speech"
 sentences=(
   "Good morning, did you sleep well last night?"
@@ -31,10 +43,27 @@ for v in "${voices[@]}"; do
     variant=$([ $((n % 2)) = 0 ] && echo "+m3" || echo "+f2")
     f="speech/espeak-$v-$i.wav"
     espeak-ng -v "$v$variant" -s "$speed" -p "$pitch" -w "$out/$f.tmp.wav" "${sentences[$i]}"
-    sox -q "$out/$f.tmp.wav" -r 16000 -c 1 "$out/$f"
+    sox -q -R "$out/$f.tmp.wav" -r 16000 -c 1 "$out/$f"
     rm -f "$out/$f.tmp.wav"
     echo "$f,speech" >> "$out/labels.csv"
     n=$((n + 1))
   done
 done
+if $flite_too; then
+  m=0
+  for v in kal16 awb rms slt kal; do
+    for i in "${!sentences[@]}"; do
+      stretch=$(awk -v m=$m 'BEGIN { printf "%.17g", 0.8 + 0.5 * ((m * 37) % 100) / 100 }')
+      f0=$(( 90 + (m * 29) % 120 ))
+      f="speech/flite-$v-$i.wav"
+      flite -voice "$v" --setf duration_stretch="$stretch" --setf int_f0_target_mean="$f0" -t "${sentences[$i]}" \
+        -o "$out/$f.tmp.wav"
+      sox -q -R "$out/$f.tmp.wav" -r 16000 -c 1 "$out/$f"
+      rm -f "$out/$f.tmp.wav"
+      echo "$f,speech" >> "$out/labels.csv"
+      m=$((m + 1))
+    done
+  done
+  n=$((n + m))
+fi
 echo "make-negatives.sh: $n speech clips in $out" >&2
