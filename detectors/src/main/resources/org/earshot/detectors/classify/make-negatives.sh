@@ -34,6 +34,12 @@ sentences=(
 )
 voices=(en en-us en-gb-x-rp de fr es it nl pl pt)
 echo "file,label" > "$out/labels.csv"
+# a synthesised clip $1.tmp.wav → $1 at 16 kHz mono (sox -R: the same dither every run), listed as speech
+add_clip() {
+  sox -q -R "$out/$1.tmp.wav" -r 16000 -c 1 "$out/$1"
+  rm -f "$out/$1.tmp.wav"
+  echo "$1,speech" >> "$out/labels.csv"
+}
 n=0
 for v in "${voices[@]}"; do
   for i in "${!sentences[@]}"; do
@@ -43,9 +49,7 @@ for v in "${voices[@]}"; do
     variant=$([ $((n % 2)) = 0 ] && echo "+m3" || echo "+f2")
     f="speech/espeak-$v-$i.wav"
     espeak-ng -v "$v$variant" -s "$speed" -p "$pitch" -w "$out/$f.tmp.wav" "${sentences[$i]}"
-    sox -q -R "$out/$f.tmp.wav" -r 16000 -c 1 "$out/$f"
-    rm -f "$out/$f.tmp.wav"
-    echo "$f,speech" >> "$out/labels.csv"
+    add_clip "$f"
     n=$((n + 1))
   done
 done
@@ -58,9 +62,7 @@ if $flite_too; then
       f="speech/flite-$v-$i.wav"
       flite -voice "$v" --setf duration_stretch="$stretch" --setf int_f0_target_mean="$f0" -t "${sentences[$i]}" \
         -o "$out/$f.tmp.wav"
-      sox -q -R "$out/$f.tmp.wav" -r 16000 -c 1 "$out/$f"
-      rm -f "$out/$f.tmp.wav"
-      echo "$f,speech" >> "$out/labels.csv"
+      add_clip "$f"
       m=$((m + 1))
     done
   done
