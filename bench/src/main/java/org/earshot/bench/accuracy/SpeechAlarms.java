@@ -19,9 +19,9 @@ import org.earshot.io.wav.WavWriter;
  * {@code speech-alarms [--utterances N] [--seed S] [--model FILE] [--sensitivity S] [--keep TALK.wav]}, or
  * {@code speech-alarms --noizeus DIR [--model FILE] [--sensitivity S]}: the alerts a room raises while people talk.
  * With {@code --noizeus}, real talkers in real noise instead: the NOIZEUS pairs of {@code ../shared/eval/denoise}
- * (15 IEEE sentences read by six talkers, each in airport, babble, car, exhibition and restaurant noise at 0, 5, 10
- * and 15 dB SNR, 8 kHz), the 15 noisy sentences of one noise and SNR joined with 50 ms crossfades into one stream of
- * about 40 s (20 streams, about 14 minutes), each scored as the generated talk is. Nothing of NOIZEUS is in the
+ * (15 IEEE sentences read by the NOIZEUS talkers, each in airport, babble, car, exhibition and restaurant noise at 0,
+ * 5, 10 and 15 dB SNR, 8 kHz), the 15 noisy sentences of one noise and SNR joined with 50 ms crossfades into one stream
+ * of about 40 s (20 streams, 13.1 minutes), each scored as the generated talk is. Nothing of NOIZEUS is in the
  * training data. Generates a stream of synthetic speech with espeak-ng (sentences, voices, speeds and pitches that the
  * built-in model's extra negatives do not use; pauses of 0.3 to 3 s between sentences; each sentence at its own level,
  * 20 to 35 dB above a pink-noise bed at about -50 dBFS), runs the room-monitor graph over it at 16 kHz, as
@@ -130,12 +130,7 @@ public final class SpeechAlarms {
         int alarms = 0;
         double seconds = 0;
         final StringBuilder detail = new StringBuilder();
-        final List<float[]> streams = new java.util.ArrayList<>();
-        for (final String noise : NOIZEUS_NOISES) {
-            for (final int snr : NOIZEUS_SNRS) {
-                streams.add(joined(dir, noise, snr));
-            }
-        }
+        final List<float[]> streams = noizeusStreams(dir);
         System.out.printf(java.util.Locale.ROOT, "speech-alarms: NOIZEUS in %s, sensitivity %.2f: alerts other than "
             + "speech per stream (15 sentences, one noise, one SNR)%n", dir, sensitivity);
         System.out.printf(java.util.Locale.ROOT, "%-11s %8s %8s %8s %8s%n", "noise", "0 dB", "5 dB", "10 dB",
@@ -179,16 +174,25 @@ public final class SpeechAlarms {
      * @throws IllegalArgumentException if a file is missing
      */
     static float[] allNoizeus(final Path dir) throws IOException {
-        float[] all = new float[0];
-        for (final String noise : NOIZEUS_NOISES) {
-            for (final int snr : NOIZEUS_SNRS) {
-                final float[] x = joined(dir, noise, snr);
-                final int at = all.length;
-                all = java.util.Arrays.copyOf(all, at + x.length);
-                System.arraycopy(x, 0, all, at, x.length);
-            }
+        final List<float[]> streams = noizeusStreams(dir);
+        final float[] all = new float[streams.stream().mapToInt(x -> x.length).sum()];
+        int at = 0;
+        for (final float[] x : streams) {
+            System.arraycopy(x, 0, all, at, x.length);
+            at += x.length;
         }
         return all;
+    }
+
+    /** The 20 streams, noise by noise ({@link #NOIZEUS_NOISES}) and SNR by SNR ({@link #NOIZEUS_SNRS}). */
+    private static List<float[]> noizeusStreams(final Path dir) throws IOException {
+        final List<float[]> streams = new java.util.ArrayList<>();
+        for (final String noise : NOIZEUS_NOISES) {
+            for (final int snr : NOIZEUS_SNRS) {
+                streams.add(joined(dir, noise, snr));
+            }
+        }
+        return streams;
     }
 
     /** The 15 noisy sentences of one noise and SNR, at 16 kHz, joined with short crossfades. */

@@ -19,7 +19,6 @@ public final class Voicing {
     private final FloatFFT_1D fft;
     private final int n;
     private final float[] buf;
-    private final float[] flat;
     private final int minLag;
     private final int maxLag;
     private final int halfWidth;
@@ -49,7 +48,6 @@ public final class Voicing {
         this.maxBin = Math.min(n / 2 - 1, (int)Math.ceil(maxBandHz / binHz));
         this.fft = new FloatFFT_1D(n);
         this.buf = new float[n];
-        this.flat = new float[n / 2 + 1];
     }
 
     /**
@@ -65,12 +63,14 @@ public final class Voicing {
         for (int k = lo; k <= hi; k++) {
             window += power[k];
         }
-        java.util.Arrays.fill(flat, 0f);
+        // written straight into the transform's packed layout (re at 2k, im 0); bins outside the band stay 0
+        java.util.Arrays.fill(buf, 0f);
         double energy = 0;
         for (int k = minBin; k <= maxBin; k++) {
             final double mean = window / (hi - lo + 1);
-            flat[k] = mean > 1e-30 ? (float)(power[k] / mean) : 0f;
-            energy += flat[k];
+            final float white = mean > 1e-30 ? (float)(power[k] / mean) : 0f;
+            buf[2 * k] = white;
+            energy += white;
             // slide the average: drop the bin that leaves on the left, add the one that enters on the right
             if (k + 1 - halfWidth > lo) {
                 window -= power[lo];
@@ -85,12 +85,6 @@ public final class Voicing {
             return 0f;
         }
         // the inverse transform of the whitened power is the whitened frame's autocorrelation
-        buf[0] = 0f;
-        buf[1] = 0f;
-        for (int k = 1; k < half; k++) {
-            buf[2 * k] = flat[k];
-            buf[2 * k + 1] = 0f;
-        }
         fft.realInverse(buf, false);
         final float r0 = buf[0];
         if (!(r0 > 0f)) {
