@@ -153,8 +153,11 @@ public final class ImpactNode implements AudioNode {
     static final int VOICE_ONSET_FRAMES = 10;
     /** Frames (200 ms) before the onset that must be unvoiced: a blow while a voice sounds stays a blow. */
     static final int VOICE_BEFORE_FRAMES = 20;
-    /** A frame is voiced at this voicing ({@link org.earshot.dsp.stft.Voicing}) and above. */
-    static final float VOICED = 0.4f;
+    /**
+     * A frame is voiced at this voicing ({@link org.earshot.dsp.stft.Voicing}) and above: noise of any colour reads
+     * about 0.28 on average, a vowel over 0.9.
+     */
+    static final float VOICED = 0.5f;
     /** Share of the frames after the onset, and of its first frames, that must be voiced for a voice beginning... */
     static final float VOICED_AFTER_SHARE = 0.4f;
     /** ...while at most this share of the frames before it was voiced. */

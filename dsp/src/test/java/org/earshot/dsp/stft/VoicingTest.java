@@ -63,21 +63,23 @@ class VoicingTest {
 
     @Test
     void shouldReadVoicesAsVoiced() {
-        for (final double f0 : new double[] {130, 220, 400}) {
+        for (final double f0 : new double[] {100, 130, 220, 400}) {
             final double v = meanVoicing(voice(f0, 1.0));
-            assertTrue(v > 0.45, f0 + " Hz: " + v);
+            assertTrue(v > 0.85, f0 + " Hz: " + v);
         }
-        // below about 110 Hz a 25 ms window no longer resolves the harmonics: a low voice reads weaker, but still
-        // above noise
+        // the window's autocorrelation divided out: a low voice reads as voiced too (0.38 at 100 Hz and 0.27 at 90 Hz
+        // without), though at 80 Hz, two periods in the window, the division is capped and it reads weaker
         final double low = meanVoicing(voice(90, 1.0));
-        assertTrue(low > 0.25, "90 Hz: " + low);
+        assertTrue(low > 0.6, "90 Hz: " + low);
+        final double lowest = meanVoicing(voice(80, 1.0));
+        assertTrue(lowest > 0.35, "80 Hz: " + lowest);
     }
 
     @Test
     void shouldReadNoiseOfAnyColourAndClicksAsUnvoiced() {
         for (final double leak : new double[] {0.0, 0.9, 0.99}) {
             final double v = meanVoicing(noise(leak, 7));
-            assertTrue(v < 0.25, "noise, leak " + leak + ": " + v);
+            assertTrue(v < 0.33, "noise, leak " + leak + ": " + v);
         }
         final float[] clicks = new float[RATE * 2];
         for (int i = 0; i < clicks.length; i += RATE / 7) {
