@@ -285,9 +285,28 @@ public final class BeatEval {
             tsv.add("talk_beats_seed" + seed + "\t" + t[0]);
         }
         if (talkNoizeus != null) {
-            final int[] t = talkBeats(earshot, SpeechAlarms.allNoizeus(talkNoizeus));
+            final SpeechAlarms.Joined noizeus = SpeechAlarms.allNoizeus(talkNoizeus);
+            final double[] beats = talkBeatTimes(earshot, noizeus.samples());
+            final int[] t = stretches(beats, noizeus.samples().length / 16_000);
             o.printf(Locale.ROOT, "real talk in everyday noise (NOIZEUS, 20 streams of 15 sentences, %.1f min, no music): "
-                + "%d beats in %d stretches, the longest %d beats%n", t[3] / 60.0, t[0], t[1], t[2]);
+                + "%d beats in %d stretches, the longest %d beats; per noise and SNR:%n", t[3] / 60.0, t[0], t[1], t[2]);
+            final int[] perStream = new int[noizeus.starts().length - 1];
+            for (final double b : beats) {
+                perStream[noizeus.streamOf(Math.round(b * 16_000))]++;
+            }
+            o.printf(Locale.ROOT, "  %-11s", "");
+            for (final int snr : SpeechAlarms.NOIZEUS_SNRS) {
+                o.printf(Locale.ROOT, " %5d dB", snr);
+            }
+            o.println();
+            int s = 0;
+            for (final String noise : SpeechAlarms.NOIZEUS_NOISES) {
+                o.printf(Locale.ROOT, "  %-11s", noise);
+                for (int k = 0; k < SpeechAlarms.NOIZEUS_SNRS.length; k++) {
+                    o.printf(Locale.ROOT, " %8d", perStream[s++]);
+                }
+                o.println();
+            }
             tsv.add("talk_beats_noizeus\t" + t[0]);
         }
         tsv.add("unscorable_files\t" + unscored);
@@ -311,8 +330,21 @@ public final class BeatEval {
      * @return {beats, stretches, beats in the longest stretch, seconds of talk}
      */
     static int[] talkBeats(final StreamingBeats tracker, final float[] x) throws Exception {
+        return stretches(talkBeatTimes(tracker, x), x.length / 16_000);
+    }
+
+    /** @return the predicted times of the beats emitted on speech at 16 kHz, seconds */
+    private static double[] talkBeatTimes(final StreamingBeats tracker, final float[] x) throws Exception {
         final int rate = 16_000;
-        final double[] beats = tracker.track(new ArraySource(x, rate), rate, "talk").predictedS();
+        return tracker.track(new ArraySource(x, rate), rate, "talk").predictedS();
+    }
+
+    /**
+     * Beats further apart than 2 s start a new stretch.
+     *
+     * @return {beats, stretches, beats in the longest stretch, seconds of talk}
+     */
+    private static int[] stretches(final double[] beats, final int seconds) {
         int stretches = 0;
         int longest = 0;
         int run = 0;
@@ -324,7 +356,7 @@ public final class BeatEval {
             run++;
             longest = Math.max(longest, run);
         }
-        return new int[] {beats.length, stretches, longest, x.length / rate};
+        return new int[] {beats.length, stretches, longest, seconds};
     }
 
     /**

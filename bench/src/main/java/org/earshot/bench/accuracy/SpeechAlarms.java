@@ -115,9 +115,9 @@ public final class SpeechAlarms {
     }
 
     /** Noises of the NOIZEUS pairs, in the order printed. */
-    private static final List<String> NOIZEUS_NOISES = List.of("airport", "babble", "car", "exhibition", "restaurant");
+    static final List<String> NOIZEUS_NOISES = List.of("airport", "babble", "car", "exhibition", "restaurant");
     /** Their SNRs, dB. */
-    private static final int[] NOIZEUS_SNRS = {0, 5, 10, 15};
+    static final int[] NOIZEUS_SNRS = {0, 5, 10, 15};
     /** Sentences per noise and SNR. */
     private static final int NOIZEUS_SENTENCES = 15;
     /** Crossfade between joined sentences, seconds. */
@@ -166,22 +166,43 @@ public final class SpeechAlarms {
     }
 
     /**
+     * The NOIZEUS streams played one after another.
+     *
+     * @param samples every stream, at 16 kHz
+     * @param starts  the sample each stream starts at, noise by noise ({@link #NOIZEUS_NOISES}) and SNR by SNR
+     *                ({@link #NOIZEUS_SNRS}), plus the total length at the end
+     */
+    record Joined(float[] samples, int[] starts) {
+        /** @return the index of the stream the sample {@code at} belongs to */
+        int streamOf(final long at) {
+            int s = 0;
+            while (s + 2 < starts.length && at >= starts[s + 1]) {
+                s++;
+            }
+            return s;
+        }
+    }
+
+    /**
      * Every NOIZEUS stream of {@code --noizeus}, one after another (noise by noise, SNR by SNR), at 16 kHz.
      *
      * @param dir the folder of the NOIZEUS pairs
-     * @return about 13 minutes of real talk in everyday noise
+     * @return about 13 minutes of real talk in everyday noise, and where each stream starts
      * @throws IOException if a file cannot be decoded
      * @throws IllegalArgumentException if a file is missing
      */
-    static float[] allNoizeus(final Path dir) throws IOException {
+    static Joined allNoizeus(final Path dir) throws IOException {
         final List<float[]> streams = noizeusStreams(dir);
         final float[] all = new float[streams.stream().mapToInt(x -> x.length).sum()];
+        final int[] starts = new int[streams.size() + 1];
         int at = 0;
-        for (final float[] x : streams) {
-            System.arraycopy(x, 0, all, at, x.length);
-            at += x.length;
+        for (int s = 0; s < streams.size(); s++) {
+            starts[s] = at;
+            System.arraycopy(streams.get(s), 0, all, at, streams.get(s).length);
+            at += streams.get(s).length;
         }
-        return all;
+        starts[streams.size()] = at;
+        return new Joined(all, starts);
     }
 
     /** The 20 streams, noise by noise ({@link #NOIZEUS_NOISES}) and SNR by SNR ({@link #NOIZEUS_SNRS}). */
