@@ -26,6 +26,7 @@ public final class BenchMain {
         COMMANDS.put("latency", org.earshot.bench.latency.LatencyHarness::run);
         COMMANDS.put("onsets", org.earshot.bench.accuracy.OnsetEval::run);
         COMMANDS.put("beats", org.earshot.bench.accuracy.BeatEval::run);
+        COMMANDS.put("beat-breaks", org.earshot.bench.accuracy.BeatBreaks::run);
         COMMANDS.put("events", org.earshot.bench.accuracy.EventEval::run);
         COMMANDS.put("events-trace", org.earshot.bench.accuracy.EventTrace::run);
         COMMANDS.put("speech-alarms", org.earshot.bench.accuracy.SpeechAlarms::run);

@@ -470,11 +470,11 @@ public final class BeatEval {
         return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.4f", v);
     }
 
-    private static String trimName(final String name) {
+    static String trimName(final String name) {
         return name.length() <= 44 ? name : name.substring(0, 44);
     }
 
-    private static List<Path> audioFiles(final Path dir) throws IOException {
+    static List<Path> audioFiles(final Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> {
                 final String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -484,7 +484,7 @@ public final class BeatEval {
         }
     }
 
-    private static String stem(final Path p) {
+    static String stem(final Path p) {
         final String n = p.getFileName().toString();
         final int dot = n.lastIndexOf('.');
         return dot < 0 ? n : n.substring(0, dot);

@@ -110,6 +110,14 @@ public final class BeatTrackerNode implements AudioNode {
     private static final double SILENCE_RESET_SECONDS = 1.0;
     private static final double CONFIDENCE_HALF_LIFE_SECONDS = 2.0;
     private static final double SILENCE_HOLD_SECONDS = 1.5;
+    /**
+     * A beat due after the input has been below {@link BeatTrackerConfig#silenceDb()} for longer than this many beat
+     * periods (of the tempo reported) is not emitted: the music has stopped (the lock itself is kept until the silence
+     * has lasted {@value #SILENCE_HOLD_SECONDS} s, so a rest costs no re-lock). A click track's silence between its
+     * clicks, shorter than a period, mutes nothing, nor does a moment when the most likely state's period is shorter
+     * than the tempo's.
+     */
+    private static final double MUTE_PERIODS = 1.5;
     private static final double TEMPO_CHANGE = 0.02;
     private static final double ARM_SECONDS = 0.07;
     private static final double CONFIDENCE_DELAY_SECONDS = 0.5;
@@ -142,6 +150,7 @@ public final class BeatTrackerNode implements AudioNode {
     private double lastMax;
     private SlidingMax lowNormaliser;
     private SlidingMax loudness;
+    private long quietFrames;
     private double[] weights;
     private double[] tempoFactor;
     private double evidenceExponent;
@@ -352,6 +361,7 @@ public final class BeatTrackerNode implements AudioNode {
     private void onTrackerFrame(final EventWriter events, final long blockEnd, final double value,
         final double lowValue, final float levelDb, final double timeSamples, final long decisionFrame) {
         final boolean silent = loudness.push(levelDb) < config.silenceDb();
+        quietFrames = levelDb < config.silenceDb() ? quietFrames + 1 : 0;
         silentFrames = silent ? silentFrames + 1 : 0;
         if (silentFrames == silenceResetFrames) {
             phase.reset();
@@ -434,7 +444,10 @@ public final class BeatTrackerNode implements AudioNode {
             final boolean isBeat = level.onPulse((predicted - timeSamples - onsetOffsetSamples) / periodSamples,
                 tempoPeriodSamples / periodSamples, 60.0 * sampleRateHz / tempoPeriodSamples);
             bar.pulse(predicted, isBeat);
-            if (isBeat) {
+            // how long the input will have been silent when the beat is due, if it stays so
+            final boolean muted = quietFrames * periodSamples + (predicted - decisionFrame)
+                > MUTE_PERIODS * tempoPeriodSamples * (level.half() ? 2.0 : 1.0);
+            if (isBeat && !muted) {
                 final long beatFrame = Math.round(predicted);
                 if (beatFrame >= blockEnd) {
                     writeBeat(events, beatFrame, blockEnd, confidence);
@@ -493,6 +506,7 @@ public final class BeatTrackerNode implements AudioNode {
         normaliser.reset();
         lowNormaliser.reset();
         loudness.reset();
+        quietFrames = 0;
         lastMax = 0.0;
         groupOpen = false;
         silentFrames = 0;

@@ -285,9 +285,12 @@ class BeatTrackerNodeTest {
         final float[] x = mixed(ClickTrack.render(RATE, 26.5, first, 4, 6L),
             ClickTrack.render(RATE, 26.5, second, 4, 7L));
         final List<CollectingSink.Event> beats = beats(run(x, 256, 256));
+        // the music stops after its last click: a beat a period later may already be on its way (nothing tells the
+        // tracker yet that the music has stopped), none after that
+        final double lastClick = first[first.length - 1];
         for (final CollectingSink.Event e : beats) {
             final double t = seconds(e.frame());
-            assertTrue(t < 12.0 || t >= 16.0, "no beat in the silence, got one at " + t);
+            assertTrue(t < lastClick + 0.5 * 1.3 || t >= 16.0, "no beat in the silence, got one at " + t);
         }
         final double resumed = beats.stream().mapToDouble(e -> seconds(e.emitFrame())).filter(t -> t >= 15.0)
             .min().orElse(Double.NaN);
