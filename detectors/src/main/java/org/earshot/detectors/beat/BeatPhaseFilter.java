@@ -39,16 +39,9 @@ public final class BeatPhaseFilter {
     private double total;
     private double bestRe;
     private double bestIm;
-    private final double confidenceRate;
     private final int confidenceDelay;
-    private double mx;
-    private double my;
-    private double mxx;
-    private double myy;
-    private double mxy;
+    private final RunningCorrelation confidence;
     private long steps;
-    private double correlation;
-    private long tracked;
     private int bestState;
     private int bestPeriodIndex;
 
@@ -79,7 +72,7 @@ public final class BeatPhaseFilter {
             throw new IllegalArgumentException("confidenceDelayFrames must be 0 or more, got " + confidenceDelayFrames);
         }
         this.confidenceDelay = confidenceDelayFrames;
-        this.confidenceRate = 1.0 - Math.pow(0.5, 1.0 / confidenceHalfLifeFrames);
+        this.confidence = new RunningCorrelation(confidenceHalfLifeFrames);
         this.periods = periods.clone();
         final int n = periods.length;
         this.first = new int[n + 1];
@@ -267,28 +260,14 @@ public final class BeatPhaseFilter {
         if (!(factor > 0.0)) {
             return;
         }
-        my /= factor;
-        myy /= factor * factor;
-        mxy /= factor;
-        final double vx = mxx - mx * mx;
-        final double vy = myy - my * my;
-        correlation = vx > 1e-12 && vy > 1e-12 ? (mxy - mx * my) / Math.sqrt(vx * vy) : 0.0;
+        confidence.rescaleY(factor);
     }
 
     private void track(final double x, final double y) {
         if (++steps <= confidenceDelay) {
             return;
         }
-        tracked++;
-        final double r = Math.max(confidenceRate, 1.0 / tracked);
-        mx += r * (x - mx);
-        my += r * (y - my);
-        mxx += r * (x * x - mxx);
-        myy += r * (y * y - myy);
-        mxy += r * (x * y - mxy);
-        final double vx = mxx - mx * mx;
-        final double vy = myy - my * my;
-        correlation = vx > 1e-12 && vy > 1e-12 ? (mxy - mx * my) / Math.sqrt(vx * vy) : 0.0;
+        confidence.add(x, y);
     }
 
     /**
@@ -300,7 +279,7 @@ public final class BeatPhaseFilter {
      * @return the correlation, in [-1, 1]
      */
     public double predictiveCorrelation() {
-        return correlation;
+        return confidence.value();
     }
 
     /** @return index (into the constructor's periods) of the most likely state's period */
@@ -339,14 +318,8 @@ public final class BeatPhaseFilter {
         total = 1.0;
         bestRe = 0.0;
         bestIm = 0.0;
-        mx = 0.0;
-        my = 0.0;
-        mxx = 0.0;
-        myy = 0.0;
-        mxy = 0.0;
+        confidence.reset();
         steps = 0;
-        correlation = 0.0;
-        tracked = 0;
         bestState = 0;
         bestPeriodIndex = 0;
     }
