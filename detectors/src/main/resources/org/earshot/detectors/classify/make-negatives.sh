@@ -3,8 +3,8 @@
 # (several voices, speeds and pitches), written as 16 kHz WAV files with a labels.csv beside them.
 #   make-negatives.sh OUT_DIR           (needs espeak-ng: apt-get install espeak-ng)
 #   make-negatives.sh OUT_DIR --flite   also 60 sentences of flite's five voices, built from real talkers (needs
-#                                       flite: apt-get install flite); not in the built-in model yet, measured in
-#                                       docs/REPORT-real-talk.md of the repository
+#                                       flite: apt-get install flite); the built-in model is trained with them since
+#                                       session 13 (docs/REPORT-real-talk.md of the repository)
 set -euo pipefail
 out="${1:?usage: make-negatives.sh OUT_DIR [--flite]}"
 flite_too=false
