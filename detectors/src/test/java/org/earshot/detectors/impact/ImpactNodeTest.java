@@ -256,6 +256,23 @@ class ImpactNodeTest {
     }
 
     @Test
+    void shouldFindABlowInTheMiddleOfASyllable() throws InterruptedException {
+        // someone talks on; a blow lands 100 ms into the fourth syllable of a phrase, 20 dB louder than the phrase's
+        // first (as loud as in shouldFindABlowWhileSomeoneTalks): the voice sounded before it and goes on after, and
+        // the blow stays an impact (a voice test that ignored the voicing before the onset dropped it: not kept)
+        final float[] x = Signals.noise(RATE * 10, 0.002, 45);
+        for (int at = RATE * 2; at < RATE * 8; at += RATE * 3 / 2) {
+            addPhrase(x, at, 150, 0.05, at);
+        }
+        final int blow = RATE * 5 + RATE * 85 / 100;
+        Signals.addImpact(x, RATE, blow, 0.5, 46);
+        final List<CollectingSink.Event> events = run(x, 160, 0.5);
+        assertEquals(1, events.size(), events.toString());
+        // the event starts where the syllable under it rose, 100 ms before the blow: one rise to the detector
+        assertEquals(blow, events.get(0).value(SoundEvents.START), RATE * 0.15);
+    }
+
+    @Test
     void shouldFindImpactsAtTheirFrames() throws InterruptedException {
         final float[] x = Signals.noise(RATE * 10, 0.003, 1);
         final int[] at = {RATE * 2, RATE * 5 + 777, RATE * 8 + 3};
