@@ -53,8 +53,9 @@ import org.earshot.engine.event.FieldKind;
  *       classifier's speech over the last 2 s, or over the last half second, which catches a sentence's start), and stop
  *       there below {@link SpeechGate#CONFIDENCE_OFF_IN_TALK} instead; frames
  *       whose loudest frame over the last 1.5 s is below {@link BeatTrackerConfig#silenceDb()} carry no
- *       observation and emit nothing; after a second of silence the model is
- *       reset, so the next music locks afresh. Music that starts over a noise floor rather than silence (a live room) is
+ *       observation and emit nothing (and a beat due when the input will have been silent for more than
+ *       {@value #MUTE_PERIODS} beat periods is not emitted, so beats stop a period after the music does); after a
+ *       second of silence the model is reset, so the next music locks afresh. Music that starts over a noise floor rather than silence (a live room) is
  *       judged on its own as fast: before a lock, when the novelty's recent maximum at least doubles
  *       ({@link #LOUDER_SOUND_RATIO}), the confidence's past observations are rescaled to the new maximum
  *       ({@link BeatPhaseFilter#rescaleObservations}), so the frames of noise weigh as little as the quiet they

@@ -90,6 +90,21 @@ class VoicingTest {
     }
 
     @Test
+    void shouldReadALoneLowToneWellBelowAVoiceOfItsPitch() {
+        // a hum or a thud's resonance has a period but no comb of harmonics: the whitening leaves it one peak among
+        // flat noise
+        final SplittableRandom r = new SplittableRandom(1);
+        for (final double f : new double[] {60, 90, 120, 150}) {
+            final float[] x = new float[RATE];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = (float)(0.3 * Math.sin(2 * Math.PI * f * i / RATE) + 0.02 * (r.nextDouble() - 0.5));
+            }
+            final double v = meanVoicing(x);
+            assertTrue(v < 0.45, f + " Hz tone: " + v);
+        }
+    }
+
+    @Test
     void shouldReadSilenceAsUnvoicedAndNameAnEmptyPitchRange() {
         assertEquals(0.0, meanVoicing(new float[RATE]), 0.0);
         assertThrows(IllegalArgumentException.class, () -> new Voicing(STFT, RATE, 500, 400, 3400));
