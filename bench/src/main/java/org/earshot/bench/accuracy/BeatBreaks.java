@@ -1,7 +1,6 @@
 package org.earshot.bench.accuracy;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -140,12 +139,7 @@ public final class BeatBreaks {
         final List<float[]> parts = new ArrayList<>();
         int n = 0;
         for (int sp = 1; sp <= TALK_SENTENCES; sp++) {
-            final Path file = dir.resolve(String.format(Locale.ROOT, "noizeus_sp%02d_%s_%02ddB.noisy.flac", sp,
-                TALK_NOISE, TALK_SNR_DB));
-            if (!Files.isRegularFile(file)) {
-                throw new IllegalArgumentException("--talk-noizeus: " + file + " is missing");
-            }
-            final float[] s = ClipLoader.decode(file, rate);
+            final float[] s = ClipLoader.decode(SpeechAlarms.noizeusFile(dir, sp, TALK_NOISE, TALK_SNR_DB), rate);
             parts.add(s);
             n += s.length;
         }

@@ -221,13 +221,7 @@ public final class SpeechAlarms {
         final int fade = (int)Math.round(CROSSFADE_S * RATE_HZ);
         float[] out = new float[0];
         for (int sp = 1; sp <= NOIZEUS_SENTENCES; sp++) {
-            final Path file = dir.resolve(String.format(java.util.Locale.ROOT, "noizeus_sp%02d_%s_%02ddB.noisy.flac",
-                sp, noise, snr));
-            if (!Files.isRegularFile(file)) {
-                throw new IllegalArgumentException("--noizeus: " + file + " is missing (the NOIZEUS pairs of "
-                    + "../shared/eval/denoise are expected there)");
-            }
-            final float[] s = ClipLoader.decode(file, RATE_HZ);
+            final float[] s = ClipLoader.decode(noizeusFile(dir, sp, noise, snr), RATE_HZ);
             final int overlap = Math.min(fade, Math.min(out.length, s.length));
             final float[] next = java.util.Arrays.copyOf(out, out.length + s.length - overlap);
             for (int i = 0; i < s.length; i++) {
@@ -242,6 +236,20 @@ public final class SpeechAlarms {
             out = next;
         }
         return out;
+    }
+
+    /**
+     * @return the noisy NOIZEUS sentence {@code sp} in {@code noise} at {@code snr} dB
+     * @throws IllegalArgumentException naming the file if it is missing
+     */
+    static Path noizeusFile(final Path dir, final int sp, final String noise, final int snr) {
+        final Path file = dir.resolve(String.format(java.util.Locale.ROOT, "noizeus_sp%02d_%s_%02ddB.noisy.flac", sp,
+            noise, snr));
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("--noizeus: " + file + " is missing (the NOIZEUS pairs of "
+                + "../shared/eval/denoise are expected there)");
+        }
+        return file;
     }
 
     /** The talk: sentences with pauses over a pink-noise bed, 16 kHz mono. */
