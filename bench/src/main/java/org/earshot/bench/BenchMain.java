@@ -56,11 +56,35 @@ public final class BenchMain {
         try {
             status = COMMANDS.get(args[0]).run(Arrays.copyOfRange(args, 1, args.length));
         } catch (final IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+            if (!fromArguments(e)) {
+                // thrown inside the measurement, not by the parsing of the command line: a bug, with its stack
+                throw e;
+            }
             // a wrong option or value (a number that is not one, an unknown channel, an option missing its value)
             System.err.println("earshot-bench " + args[0] + ": " + (e instanceof ArrayIndexOutOfBoundsException
                 ? "an option is missing its value" : e.getMessage()));
             status = 2;
         }
         System.exit(status);
+    }
+
+    /**
+     * Whether an exception comes from the command line: a missing value ({@code args[++i]} past the end) is thrown in
+     * the command's {@code run} itself; a wrong value by the JDK's parsers, an enum's {@code valueOf} or a settings
+     * record's validation. An {@link ArrayIndexOutOfBoundsException} anywhere else is a bug.
+     *
+     * @param e the exception
+     * @return true if it is the user's error, to be reported in one line
+     */
+    static boolean fromArguments(final RuntimeException e) {
+        if (!(e instanceof ArrayIndexOutOfBoundsException)) {
+            return true;
+        }
+        for (final StackTraceElement f : e.getStackTrace()) {
+            if (f.getClassName().startsWith("org.earshot.")) {
+                return "run".equals(f.getMethodName());
+            }
+        }
+        return false;
     }
 }

@@ -116,7 +116,7 @@ public final class BeatBreaks {
         System.arraycopy(music, cut, x, cut + pause.length, music.length - cut);
         final double stopS = (double)cut / rate;
         final double backS = (double)(cut + pause.length) / rate;
-        final double[] beats = tracker.track(new BeatEval.ArraySource(x, rate), rate, name).predictedS();
+        final double[] beats = tracker.track(new MemorySource(x, rate), rate, name).predictedS();
         int inBreak = 0;
         final List<Double> after = new ArrayList<>();
         for (final double t : beats) {
@@ -152,7 +152,8 @@ public final class BeatBreaks {
         return out;
     }
 
-    private static double rms(final float[] x, final int from, final int to) {
+    /** @return the RMS of {@code x[from, to)} */
+    static double rms(final float[] x, final int from, final int to) {
         double sum = 0;
         for (int i = from; i < to; i++) {
             sum += x[i] * (double)x[i];

@@ -20,7 +20,6 @@ import org.earshot.detectors.classify.train.Channel;
 import org.earshot.detectors.onset.NoveltyConfig;
 import org.earshot.detectors.onset.NoveltyType;
 import org.earshot.detectors.onset.OnsetConfig;
-import org.earshot.engine.runtime.AudioSource;
 import org.earshot.io.decode.AudioFileDecoder;
 import org.earshot.io.wav.WavEncoding;
 import org.earshot.io.wav.WavWriter;
@@ -176,7 +175,7 @@ public final class BeatEval {
             final int fileRate = clean ? 0 : rateOf(audio, rate);
             final float[] heard = clean ? null : coloured(audio, fileRate, channel, snrDb);
             final StreamingBeats.Result r = clean ? earshot.track(audio)
-                : earshot.track(new ArraySource(heard, fileRate), fileRate, name);
+                : earshot.track(new MemorySource(heard, fileRate), fileRate, name);
             writeBeats(out.resolve("earshot").resolve(name + ".beats"), r.predictedS(), r.emittedS(), r.barPositions());
             final BeatScore s = BeatScore.score(reference, r.predictedS());
             BeatScore a = null;
@@ -336,7 +335,7 @@ public final class BeatEval {
     /** @return the predicted times of the beats emitted on speech at 16 kHz, seconds */
     private static double[] talkBeatTimes(final StreamingBeats tracker, final float[] x) throws Exception {
         final int rate = 16_000;
-        return tracker.track(new ArraySource(x, rate), rate, "talk").predictedS();
+        return tracker.track(new MemorySource(x, rate), rate, "talk").predictedS();
     }
 
     /**
@@ -369,7 +368,7 @@ public final class BeatEval {
         final double step = 20.0;
         final double[] truth = ClickTrack.tempoStep(0.5, step, 40.0, 100.0, 128.0);
         final float[] signal = ClickTrack.render(rate, 40.5, truth, 4, 7L);
-        final StreamingBeats.Result r = tracker.track(new ArraySource(signal, rate), rate, "tempo step");
+        final StreamingBeats.Result r = tracker.track(new MemorySource(signal, rate), rate, "tempo step");
         return relockBeats(truth, step, r.predictedS(), r.emittedS());
     }
 
@@ -586,12 +585,7 @@ public final class BeatEval {
         throws IOException {
         final float[] x = channel.apply(ClipLoader.decode(audio, sr), sr);
         if (!Double.isNaN(snrDb)) {
-            double sum = 0.0;
-            for (final float v : x) {
-                sum += v * (double)v;
-            }
-            final double rms = Math.sqrt(sum / Math.max(1, x.length));
-            SpeechAlarms.addPinkNoise(x, sr, rms * Math.pow(10.0, -snrDb / 20.0),
+            SpeechAlarms.addPinkNoise(x, sr, BeatBreaks.rms(x, 0, x.length) * Math.pow(10.0, -snrDb / 20.0),
                 new SplittableRandom(stem(audio).hashCode()));
         }
         return x;
@@ -605,43 +599,5 @@ public final class BeatEval {
             + "[--novelty TYPE] [--window-ms MS] "
             + "[--hop-ms MS] [--tracker FIELD=VALUE,...]");
         return 2;
-    }
-
-    /** A generated signal as a (non-live) source. */
-    static final class ArraySource implements AudioSource {
-        private final float[] samples;
-        private final int rate;
-        private int position;
-
-        ArraySource(final float[] samples, final int rate) {
-            this.samples = samples;
-            this.rate = rate;
-        }
-
-        @Override
-        public int sampleRateHz() {
-            return rate;
-        }
-
-        @Override
-        public boolean live() {
-            return false;
-        }
-
-        @Override
-        public int read(final float[] dst, final int offset, final int maxFrames) {
-            if (position >= samples.length) {
-                return END_OF_STREAM;
-            }
-            final int n = Math.min(maxFrames, samples.length - position);
-            System.arraycopy(samples, position, dst, offset, n);
-            position += n;
-            return n;
-        }
-
-        @Override
-        public String describe() {
-            return "generated signal";
-        }
     }
 }

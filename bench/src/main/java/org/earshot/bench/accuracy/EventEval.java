@@ -33,7 +33,6 @@ import org.earshot.engine.EventMode;
 import org.earshot.engine.graph.GraphBuilder;
 import org.earshot.engine.graph.GraphConfig;
 import org.earshot.engine.graph.RenderPlan;
-import org.earshot.engine.runtime.AudioSource;
 import org.earshot.engine.runtime.Engine;
 import org.earshot.engine.runtime.EventSink;
 
@@ -320,7 +319,7 @@ public final class EventEval {
             }
         };
         try (Engine engine = new Engine(Engine.Settings.defaults(List.of(sink)))) {
-            engine.addGraph(plan, new ArraySource(x, 16_000));
+            engine.addGraph(plan, new MemorySource(x, 16_000));
             engine.start();
             if (!engine.awaitCompletion(10, TimeUnit.MINUTES)) {
                 throw new IllegalStateException("scene did not finish");
@@ -473,43 +472,5 @@ public final class EventEval {
             d.confidence(), d.delayS())}));
         rows.sort((a, b) -> Double.compare((Double)a[0], (Double)b[0]));
         rows.forEach(r -> out.println(r[1]));
-    }
-
-    /** Samples from memory, read as fast as possible. */
-    static final class ArraySource implements AudioSource {
-        private final float[] x;
-        private final int rateHz;
-        private int pos;
-
-        ArraySource(final float[] x, final int rateHz) {
-            this.x = x;
-            this.rateHz = rateHz;
-        }
-
-        @Override
-        public int sampleRateHz() {
-            return rateHz;
-        }
-
-        @Override
-        public boolean live() {
-            return false;
-        }
-
-        @Override
-        public int read(final float[] dst, final int offset, final int maxFrames) {
-            if (pos >= x.length) {
-                return END_OF_STREAM;
-            }
-            final int n = Math.min(maxFrames, x.length - pos);
-            System.arraycopy(x, pos, dst, offset, n);
-            pos += n;
-            return n;
-        }
-
-        @Override
-        public String describe() {
-            return "memory";
-        }
     }
 }

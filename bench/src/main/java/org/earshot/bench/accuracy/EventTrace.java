@@ -84,7 +84,7 @@ public final class EventTrace {
             }
         };
         try (Engine engine = new Engine(Engine.Settings.defaults(List.of(sink)))) {
-            engine.addGraph(plan, new EventEval.ArraySource(x, RATE_HZ));
+            engine.addGraph(plan, new MemorySource(x, RATE_HZ));
             engine.start();
             if (!engine.awaitCompletion(10, TimeUnit.MINUTES)) {
                 throw new IllegalStateException(file + " did not finish");
