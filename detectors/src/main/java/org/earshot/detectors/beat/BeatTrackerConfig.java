@@ -20,7 +20,8 @@ package org.earshot.detectors.beat;
  * @param resonanceHalfLifeSeconds half-life of the tempo estimator's autocorrelation, seconds, in [0.5, 60]
  * @param combHarmonics         multiples of a period summed by the comb-filter salience, in [1, 8]
  * @param confidenceOn          predictive correlation ({@link BeatPhaseFilter#predictiveCorrelation()}) at which beats
- *                              start being emitted, in (0, 1)
+ *                              start being emitted (two thirds of it where the periodicity is at least twice
+ *                              {@code minPeriodicity}), in (0, 1)
  * @param confidenceOff         predictive correlation below which they stop, in (0, confidenceOn]
  * @param minPeriodicity        periodicity ({@link TempoEstimator#periodicity()}) needed to start emitting beats; they
  *                              stop below half of it; in [0, 1)

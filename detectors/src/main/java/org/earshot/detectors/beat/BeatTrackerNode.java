@@ -44,7 +44,8 @@ import org.earshot.engine.event.FieldKind;
  *       as its time has not come.</li>
  *   <li>Gating: beats start when the predictive correlation ({@link BeatPhaseFilter#predictiveCorrelation()}, the
  *       confidence) reaches {@link BeatTrackerConfig#confidenceOn()} and the periodicity
- *       ({@link TempoEstimator#periodicity()}) {@link BeatTrackerConfig#minPeriodicity()}, and stop when the first
+ *       ({@link TempoEstimator#periodicity()}) {@link BeatTrackerConfig#minPeriodicity()} (two thirds of that confidence
+ *       will do where the periodicity is twice its threshold, see {@link BeatGate}), and stop when the first
  *       falls below {@link BeatTrackerConfig#confidenceOff()} (for {@value BeatGate#STOP_HOLD_SECONDS} s once
  *       the run has emitted {@value BeatGate#ESTABLISHED_BEATS} beats, see {@link BeatGate}) or the second below
  *       half its threshold (the

@@ -40,6 +40,27 @@ class BeatGateTest {
     }
 
     @Test
+    void shouldStartOnALowerConfidenceWhenTheInputIsStronglyPeriodic() {
+        // defaults: confidence 0.15, periodicity 0.1; with the periodicity at twice that, two thirds of 0.15 will do
+        final BeatGate weak = new BeatGate(BeatTrackerConfig.defaults(), FPS);
+        for (int i = 0; i < 3 * LOCK; i++) {
+            assertEquals(BeatGate.Change.NONE, weak.update(false, false, false, 0.14, 0.19, 0),
+                "a confidence under 0.15 with a periodicity under 0.2, frame " + i);
+        }
+        final BeatGate strong = new BeatGate(BeatTrackerConfig.defaults(), FPS);
+        almostLock(strong, 0.1, 0.2);
+        assertEquals(BeatGate.Change.LOCKED, strong.update(false, false, false, 0.1, 0.2, 0));
+        final BeatGate tooLow = new BeatGate(BeatTrackerConfig.defaults(), FPS);
+        for (int i = 0; i < 3 * LOCK; i++) {
+            assertEquals(BeatGate.Change.NONE, tooLow.update(false, false, false, 0.09, 0.9, 0),
+                "under two thirds of the threshold however periodic, frame " + i);
+        }
+        for (int i = 0; i < 3 * LOCK; i++) {
+            assertEquals(BeatGate.Change.NONE, tooLow.update(false, true, false, 0.5, 0.9, 0), "nor in talk, frame " + i);
+        }
+    }
+
+    @Test
     void shouldKeepARunGoingWhenTalkOnlyBegins() {
         final BeatGate g = locked();
         // a singer's first words over a locked band: the short mean hears talk, the 2 s mean not yet
@@ -56,7 +77,7 @@ class BeatGateTest {
         final BeatGate g = new BeatGate(BeatTrackerConfig.defaults(), FPS);
         for (int crossing = 0; crossing < 5; crossing++) {
             almostLock(g, 0.4, 0.3);
-            assertEquals(BeatGate.Change.NONE, g.update(false, false, false, 0.14, 0.3, 0), "dips before the lock hold ends");
+            assertEquals(BeatGate.Change.NONE, g.update(false, false, false, 0.09, 0.3, 0), "dips before the lock hold ends");
         }
         assertFalse(g.locked());
         almostLock(g, 0.4, 0.3);
