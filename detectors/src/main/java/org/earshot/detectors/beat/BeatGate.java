@@ -4,8 +4,8 @@ package org.earshot.detectors.beat;
  * Decides, once per tracker frame, whether the tracker emits beats. Beats start when the predictive correlation (the
  * confidence) has stood at {@link BeatTrackerConfig#confidenceOn()} or more and the periodicity at
  * {@link BeatTrackerConfig#minPeriodicity()} or more, outside silence and talk (either of the speech gate's means), for
- * {@value #LOCK_HOLD_SECONDS} s; when the periodicity is {@value #STRONG_PERIODICITY_RATIO} times its threshold or more, a
- * confidence of {@value #PERIODIC_CONFIDENCE_RATIO} of its threshold is enough. They
+ * {@value #LOCK_HOLD_SECONDS} s; when the periodicity is twice its threshold or more ({@link #STRONG_PERIODICITY_RATIO}),
+ * two thirds of the confidence threshold is enough ({@link #PERIODIC_CONFIDENCE_RATIO}). They
  * stop at once on silence, on a periodicity
  * below half its threshold, and, in talk, on a confidence below {@link SpeechGate#CONFIDENCE_OFF_IN_TALK}; and when
  * the confidence stays below {@link BeatTrackerConfig#confidenceOff()}: at once while the run is young (fewer than
