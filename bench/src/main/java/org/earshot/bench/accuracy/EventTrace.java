@@ -27,10 +27,12 @@ import org.earshot.engine.runtime.Engine;
 import org.earshot.engine.runtime.EventSink;
 
 /**
- * {@code events-trace FILE [--from S] [--to S] [--every N] [--model FILE] [--sensitivity S]}: runs the room-monitor
+ * {@code events-trace FILE [--from S] [--to S] [--every N] [--model FILE] [--sensitivity S] [--tsv]}: runs the room-monitor
  * graph over one file at 16 kHz, as {@code events} does for a scene, and prints what the classifier said hop by hop
  * inside the window (the frame's energy and the three most probable classes, every N-th hop), then the events the
- * graph wrote. A diagnostic for "why was this sound (not) reported", not a score.
+ * graph wrote. A diagnostic for "why was this sound (not) reported", not a score. With {@code --tsv} it prints
+ * instead a tab-separated table with a header: the hop's time, its energy and every class's probability, for
+ * analysis elsewhere, and the events to the standard error.
  */
 public final class EventTrace {
     private static final int RATE_HZ = 16_000;
@@ -50,6 +52,7 @@ public final class EventTrace {
         double to = Double.MAX_VALUE;
         int every = 5;
         double sensitivity = 0.5;
+        boolean tsv = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--from" -> from = Double.parseDouble(args[++i]);
@@ -57,12 +60,13 @@ public final class EventTrace {
                 case "--every" -> every = Integer.parseInt(args[++i]);
                 case "--model" -> modelPath = Path.of(args[++i]);
                 case "--sensitivity" -> sensitivity = Double.parseDouble(args[++i]);
+                case "--tsv" -> tsv = true;
                 default -> file = Path.of(args[i]);
             }
         }
         if (file == null) {
             System.err.println("usage: events-trace FILE [--from S] [--to S] [--every N] [--model FILE] "
-                + "[--sensitivity S]");
+                + "[--sensitivity S] [--tsv]");
             return 2;
         }
         final ClassifierModel model = modelPath == null ? ClassifierModel.builtIn() : ClassifierModel.read(modelPath);
@@ -92,6 +96,9 @@ public final class EventTrace {
         }
         final PrintStream out = System.out;
         final List<String> classes = model.classes();
+        if (tsv) {
+            out.println("t\tenergy_db\t" + String.join("\t", classes));
+        }
         final int[] top = new int[3];
         for (int h = 0; h < trace.count; h += every) {
             final double t = trace.centre[h] / (double)RATE_HZ;
@@ -99,12 +106,22 @@ public final class EventTrace {
                 continue;
             }
             final float[] p = trace.probs[h];
+            if (tsv) {
+                final StringBuilder row = new StringBuilder(String.format(java.util.Locale.ROOT, "%.3f\t%.1f", t,
+                    trace.energyDb[h]));
+                for (final float v : p) {
+                    row.append(String.format(java.util.Locale.ROOT, "\t%.4f", v));
+                }
+                out.println(row);
+                continue;
+            }
             topClasses(p, top);
             out.printf(java.util.Locale.ROOT, "%8.3f %6.1f dB  %-14s %.2f  %-14s %.2f  %-14s %.2f%n", t,
                 trace.energyDb[h], classes.get(top[0]), p[top[0]], classes.get(top[1]), p[top[1]],
                 classes.get(top[2]), p[top[2]]);
         }
-        events.forEach(out::println);
+        // with --tsv the table alone goes to stdout, the events to stderr
+        events.forEach(tsv ? System.err::println : out::println);
         return 0;
     }
 

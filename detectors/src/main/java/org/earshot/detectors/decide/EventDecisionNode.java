@@ -47,6 +47,17 @@ import org.earshot.engine.ProcessSpec;
  * taken for a rooster) raises that class in the bed nearly as much as in the "event"; so does the second half of a
  * sound already reported, split in two by a pause. A sound the room did not already hold starts from near zero.
  *
+ * <p>Familiarity: the same question over minutes instead of seconds. A model that never heard a room's texture (a
+ * crackling fire, a ticking clock) may read it as some event class for minutes on end, and now and then one of those
+ * readings passes every test above. Unless near certain ({@value #CLASS_CERTAIN}), the winning class's mean
+ * probability over the event must reach its {@value #FAMILIAR_QUANTILE} quantile over the room's last
+ * {@value #FAMILIAR_SPAN_SECONDS} s ({@link ClassFamiliarity}): every hop counts except those of events written
+ * (candidates that were dropped count, for they were the room), once the room has been heard for
+ * {@value #FAMILIAR_MIN_SECONDS} s. A class the room reads as its texture all along is not reported when it reads as it
+ * does every few seconds; a class that rarely rises in this room (a cough, however often someone coughs, fills well
+ * under a twentieth of the room's unreported hops) is judged by the other tests alone. A sound dropped as familiar
+ * keeps its label for {@link #verdict}, as a continuation does.
+ *
  * <p>Timing: the classifier's context trails the sound by up to a second, so the probability rises soon
  * after an onset but falls late. The event's start and end are therefore taken from the energy: the
  * start is where the energy first rose above the bed (the median energy of the history before the peak)
@@ -113,8 +124,21 @@ public final class EventDecisionNode implements AudioNode {
      * probability over the bed (class novelty, see the class documentation).
      */
     static final float CLASS_NOVELTY_RATIO = 1.5f;
-    /** A class this probable over the event (its mean) needs no class novelty. */
+    /** A class this probable over the event (its mean) needs no class novelty and no familiarity test. */
     static final float CLASS_CERTAIN = 0.9f;
+    /**
+     * Familiarity: the winning class's mean probability over the event must reach this quantile of the class's
+     * probability over the room's recent hops outside reported events (see the class documentation).
+     */
+    static final double FAMILIAR_QUANTILE = 0.95;
+    /** How far back the familiarity test remembers the room, seconds. */
+    static final double FAMILIAR_SPAN_SECONDS = 300;
+    /** The span is dropped from its old end in steps of this many seconds. */
+    static final double FAMILIAR_SLOT_SECONDS = 10;
+    /** Seconds of the room the familiarity test needs before it applies. */
+    static final double FAMILIAR_MIN_SECONDS = 30;
+    /** Histogram bins over probabilities 0 to 1 for the familiarity test (quantiles to 0.02). */
+    static final int FAMILIAR_BINS = 50;
     /**
      * Frames (300 ms) either side of the context's loudest 100 ms within which the classifier's eventness must
      * reach the on threshold for the loudness gate to open (see the class documentation).
@@ -127,7 +151,8 @@ public final class EventDecisionNode implements AudioNode {
     public static final int UNDECIDED = 1;
     /**
      * {@link #verdict}: an event of a label outside the given set was written over the stretch, or the stretch was
-     * judged the continuation of such an event written just before it (see {@link #verdict}).
+     * judged the continuation of such an event written just before it, or a sound of such a label that the room keeps
+     * making (see {@link #verdict}).
      */
     public static final int OTHER = 2;
     /**
@@ -190,6 +215,12 @@ public final class EventDecisionNode implements AudioNode {
     /** Per decided class, its median probability over the bed before the current event's context. */
     private final float[] bedClass;
     private final float[] scratch = new float[HISTORY];
+    /** Per decided class, its probability at the current hop. */
+    private final float[] hopClass;
+    /** What the classifier usually says in this room (the familiarity test). */
+    private final ClassFamiliarity familiarity;
+    /** Hops of the room the familiarity test needs before it applies. */
+    private final long familiarMinHops;
     private double shortSum;
     private final LevelTracker level = new LevelTracker(0.02f);
     private float gateTexture;
@@ -228,6 +259,12 @@ public final class EventDecisionNode implements AudioNode {
         this.classThreshold = new float[n];
         this.classRing = new float[n][HISTORY];
         this.bedClass = new float[n];
+        this.hopClass = new float[n];
+        final double hopsPerSecond = 1000.0 / logMel.features().hopMs();
+        final int slotHops = (int)Math.round(FAMILIAR_SLOT_SECONDS * hopsPerSecond);
+        this.familiarity = new ClassFamiliarity(n, FAMILIAR_BINS, slotHops,
+            (int)Math.round(FAMILIAR_SPAN_SECONDS / FAMILIAR_SLOT_SECONDS));
+        this.familiarMinHops = Math.round(FAMILIAR_MIN_SECONDS * hopsPerSecond);
         applySensitivity(config.sensitivity());
     }
 
@@ -343,6 +380,13 @@ public final class EventDecisionNode implements AudioNode {
         eventnessRing[historyPos] = eventness;
         for (int k = 0; k < n; k++) {
             classRing[k][historyPos] = p[config.classes()[k]];
+            hopClass[k] = p[config.classes()[k]];
+        }
+        if (state == IDLE) {
+            familiarity.add(hopClass);
+        } else {
+            // a candidate event's hops count once it is decided, unless it is written
+            familiarity.hold(hopClass);
         }
         eventSum += eventness - eventRing[smoothPos];
         eventRing[smoothPos] = eventness;
@@ -387,7 +431,7 @@ public final class EventDecisionNode implements AudioNode {
                     if (quietAfter()) {
                         emit(events, Math.max(lastLoud, start + hopFrames));
                     } else {
-                        decided(-1, Math.max(lastLoud, start + hopFrames));
+                        decided(-1, Math.max(lastLoud, start + hopFrames), false);
                     }
                     state = IDLE;
                     above = 0;
@@ -525,8 +569,16 @@ public final class EventDecisionNode implements AudioNode {
         recDecided[i] = Long.MAX_VALUE;
     }
 
-    /** The current event is decided: written with {@code label} (an index of the event type's labels) or dropped (-1). */
-    private void decided(final int label, final long end) {
+    /**
+     * The current event is decided: labelled {@code label} (an index of the event type's labels) or dropped (-1) for
+     * the verdict, written or not. The hops it held count for the familiarity test unless it was written.
+     */
+    private void decided(final int label, final long end, final boolean written) {
+        if (written) {
+            familiarity.discard();
+        } else {
+            familiarity.release();
+        }
         if (records == 0) {
             return;
         }
@@ -540,7 +592,8 @@ public final class EventDecisionNode implements AudioNode {
      * What this node made, as it stood after its {@code asOfFrame}-th frame, of the sound from {@code startFrame} to
      * {@code endFrame}: {@link #OTHER} if it wrote an event over it whose label is not in {@code allowed}, or
      * judged the sound over it the continuation of such an event it had just written (the same class again, after a
-     * pause too long to merge, which the class-novelty test leaves unwritten: the next sentence of a conversation),
+     * pause too long to merge, which the class-novelty test leaves unwritten: the next sentence of a conversation), or
+     * judged it a sound of such a label that the room keeps making (the familiarity test: a conversation in the room),
      * else {@link #LIKELY_OTHER} if the event that may cover it is not yet decided but has so far been near certain
      * of such a label (a long stretch of speech, decided only when it ends), else {@link #UNDECIDED} if an event
      * begun by then that may cover it is not yet decided, else {@link #NONE}. The answer depends only on the frames
@@ -597,23 +650,30 @@ public final class EventDecisionNode implements AudioNode {
     /**
      * Writes the event, labelled with the decided class of highest mean probability, if that clears its threshold
      * and, below {@link #CLASS_CERTAIN}, is at least {@link #CLASS_NOVELTY_RATIO} times the class's median over
-     * the bed.
+     * the bed and at least the class's {@link #FAMILIAR_QUANTILE} quantile over the room's recent hops.
      */
     private void emit(final EventWriter events, final long end) {
         final int best = bestClass();
         final float confidence = classSum[best] / Math.max(1, activeFrames);
         if (confidence < classThreshold[best]) {
-            decided(-1, end);
+            decided(-1, end, false);
             return;
         }
         if (confidence < CLASS_CERTAIN && confidence < CLASS_NOVELTY_RATIO * bedClass[best]) {
             // not new to the room: dropped, but when the room held it because this node just wrote an event of
             // that label (speech, paused for a breath), the sound is the continuation of that one and keeps its
             // label for the verdict, though it is not written again
-            decided(continues(config.labels()[best]) ? config.labels()[best] : -1, end);
+            decided(continues(config.labels()[best]) ? config.labels()[best] : -1, end, false);
             return;
         }
-        decided(config.labels()[best], end);
+        if (confidence < CLASS_CERTAIN && familiarity.hops() >= familiarMinHops
+            && confidence < familiarity.quantile(best, FAMILIAR_QUANTILE)) {
+            // what the room keeps making (a texture the model reads as this class): dropped, but the sound keeps its
+            // label for the verdict, as the continuation above does
+            decided(config.labels()[best], end, false);
+            return;
+        }
+        decided(config.labels()[best], end, true);
         final EventWriter.EventRecord r = events.tryClaim(config.eventType(), start);
         if (r != null) {
             r.set(SoundEvents.LABEL, config.labels()[best])
@@ -663,6 +723,7 @@ public final class EventDecisionNode implements AudioNode {
             java.util.Arrays.fill(classRing[k], 0f);
             bedClass[k] = 0f;
         }
+        familiarity.reset();
         state = IDLE;
         above = 0;
         records = 0;
