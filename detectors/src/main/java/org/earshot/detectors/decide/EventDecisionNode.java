@@ -56,7 +56,8 @@ import org.earshot.engine.ProcessSpec;
  * {@value #FAMILIAR_MIN_SECONDS} s. A class the room reads as its texture all along is not reported when it reads as it
  * does every few seconds; a class that rarely rises in this room (a cough, however often someone coughs, fills well
  * under a twentieth of the room's unreported hops) is judged by the other tests alone. A sound dropped as familiar
- * keeps its label for {@link #verdict}, as a continuation does.
+ * keeps its label for {@link #verdict}, as a continuation does. A stream break resets everything else but not this:
+ * the room is the same after a capture gap.
  *
  * <p>Timing: the classifier's context trails the sound by up to a second, so the probability rises soon
  * after an onset but falls late. The event's start and end are therefore taken from the energy: the
@@ -723,7 +724,8 @@ public final class EventDecisionNode implements AudioNode {
             java.util.Arrays.fill(classRing[k], 0f);
             bedClass[k] = 0f;
         }
-        familiarity.reset();
+        // a stream break (a capture gap) does not change the room: what it usually sounds like is kept
+        familiarity.discard();
         state = IDLE;
         above = 0;
         records = 0;

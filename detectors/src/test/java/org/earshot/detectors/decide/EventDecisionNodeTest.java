@@ -15,6 +15,7 @@ import org.earshot.engine.graph.GraphBuilder;
 import org.earshot.engine.graph.GraphConfig;
 import org.earshot.engine.graph.RenderPlan;
 import org.earshot.engine.runtime.CollectingSink;
+import org.earshot.engine.runtime.FrameSlot;
 import org.earshot.engine.runtime.GraphHarness;
 import org.junit.jupiter.api.Test;
 
@@ -94,13 +95,22 @@ class EventDecisionNodeTest {
 
     private static List<CollectingSink.Event> run(final float[] x, final ClassifierModel model)
         throws InterruptedException {
+        return run(x, model, x.length);
+    }
+
+    /** Runs {@code x} with a stream break (a capture gap: every node is reset) before frame {@code breakFrame}. */
+    private static List<CollectingSink.Event> run(final float[] x, final ClassifierModel model, final int breakFrame)
+        throws InterruptedException {
         final EventType type = SoundEvents.type(TEST_EVENT_ID, RoomMonitor.labelTable(model));
         final GraphBuilder b = new GraphBuilder();
         RoomMonitor.addTo(b, new RoomMonitor.Settings(model, List.of("burst"), 0.5, false), type);
         final RenderPlan plan = b.build(GraphConfig.of("room", RATE, 160, EventMode.OFFLINE).withMaxBlockFrames(4096)
             .withRingSlots(1024));
         try (GraphHarness h = GraphHarness.start(plan)) {
-            h.publish(x, 160, 0);
+            h.publish(java.util.Arrays.copyOf(x, breakFrame), 160, 0);
+            if (breakFrame < x.length) {
+                h.publish(java.util.Arrays.copyOfRange(x, breakFrame, x.length), 160, FrameSlot.FLAG_STREAM_BREAK);
+            }
             h.publish(new float[plan.latencyFrames()], 160, 0);
             h.end();
             return h.sink().events("event");
@@ -164,6 +174,8 @@ class EventDecisionNodeTest {
         }
         Signals.addTone(room, RATE, onset, RATE / 2, TONE_HZ, 0.03);
         assertEquals(List.of(), run(room, softToneBurst()));
+        // a stream break 2 s before it (a capture gap, every node reset) does not change the room
+        assertEquals(List.of(), run(room, softToneBurst(), RATE * 48));
     }
 
     @Test
