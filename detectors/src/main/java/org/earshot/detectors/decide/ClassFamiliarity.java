@@ -16,7 +16,7 @@ package org.earshot.detectors.decide;
  * dropped. Probabilities are binned in {@code bins} equal steps over 0 to 1. Allocation happens only in the
  * constructor.
  */
-public final class ClassFamiliarity {
+final class ClassFamiliarity {
     private final int classes;
     private final int bins;
     private final int hopsPerSlot;
@@ -34,7 +34,7 @@ public final class ClassFamiliarity {
      * @param hopsPerSlot hops per slot
      * @param slots       slots in the span
      */
-    public ClassFamiliarity(final int classes, final int bins, final int hopsPerSlot, final int slots) {
+    ClassFamiliarity(final int classes, final int bins, final int hopsPerSlot, final int slots) {
         if (classes < 1 || bins < 2 || hopsPerSlot < 1 || slots < 1) {
             throw new IllegalArgumentException("classes, bins, hopsPerSlot and slots must be positive, bins at least 2");
         }
@@ -53,7 +53,7 @@ public final class ClassFamiliarity {
      *
      * @param p per tracked class, its probability at this hop
      */
-    public void hold(final float[] p) {
+    void hold(final float[] p) {
         for (int k = 0; k < classes; k++) {
             held[k * bins + bin(p[k])]++;
         }
@@ -61,7 +61,7 @@ public final class ClassFamiliarity {
     }
 
     /** Counts the held hops. */
-    public void release() {
+    void release() {
         // the held hops go into the current slot as a whole, however full it is
         final int[] s = slot[current];
         for (int i = 0; i < held.length; i++) {
@@ -74,7 +74,7 @@ public final class ClassFamiliarity {
     }
 
     /** Forgets the held hops. */
-    public void discard() {
+    void discard() {
         java.util.Arrays.fill(held, 0);
         heldHops = 0;
     }
@@ -84,7 +84,7 @@ public final class ClassFamiliarity {
      *
      * @param p per tracked class, its probability at this hop
      */
-    public void add(final float[] p) {
+    void add(final float[] p) {
         if (slotHops[current] >= hopsPerSlot) {
             current = current + 1 == slot.length ? 0 : current + 1;
             final int[] old = slot[current];
@@ -106,7 +106,7 @@ public final class ClassFamiliarity {
     }
 
     /** @return hops counted in the span */
-    public long hops() {
+    long hops() {
         return hops;
     }
 
@@ -116,7 +116,7 @@ public final class ClassFamiliarity {
      * @return the upper edge of the bin holding that quantile of class {@code k}'s probability over the span's
      *     hops (an overestimate by at most one bin), or 0 before any hop
      */
-    public float quantile(final int k, final double fraction) {
+    float quantile(final int k, final double fraction) {
         final long target = (long)(hops * fraction);
         long seen = 0;
         for (int b = 0; b < bins; b++) {
@@ -133,7 +133,7 @@ public final class ClassFamiliarity {
     }
 
     /** Forgets every hop. */
-    public void reset() {
+    void reset() {
         for (final int[] s : slot) {
             java.util.Arrays.fill(s, 0);
         }
