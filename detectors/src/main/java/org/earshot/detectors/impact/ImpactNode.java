@@ -66,7 +66,11 @@ import org.earshot.engine.ProcessSpec;
  * {@value #VOICE_FRAMES} frames are voiced ({@value #VOICED} and above) while at most {@value #VOICED_BEFORE_SHARE} of
  * the {@value #VOICE_BEFORE_FRAMES} frames before it were: a syllable is voiced from its start, a blow or a slammed
  * door is not, and a blow while someone talks, or a voice that answers a blow a moment later, leaves the blow in
- * place. A fall whose very sound is a cry is left to the classifier.
+ * place. It is also dropped, whatever sounded before, when {@value #VOICED_STEADY_SHARE} of its first
+ * {@value #VOICE_STEADY_FRAMES} frames are voiced (and {@value #VOICED_AFTER_SHARE} of its first
+ * {@value #VOICE_FRAMES}): a talker's louder second syllable, whose first syllable voiced the frames before it, sounds
+ * on unbroken, while a blow landing in a syllable breaks its voicing for as long as it rings. A fall whose very sound
+ * is a cry is left to the classifier.
  *
  * <p>Given a classifier (optional), an impact is vetoed when the classifier puts more than 60 % of its
  * probability on background classes at the moment of confirmation: the clunk of a ticking clock or a
@@ -103,11 +107,14 @@ public final class ImpactNode implements AudioNode {
      */
     static final float BASS_SHARE_DB = 25f;
     /**
-     * Frames (300 ms) heard before the first onset may count: the background level and the room's recent peaks
-     * need something to be measured on. A sound under way when the stream starts (a recording cut in the middle
-     * of a sentence) otherwise rises out of nothing; the event decisions likewise wait for a bed.
+     * Frames (1.2 s, {@link #HOLD_FRAMES}) heard before the first onset may count: the background level and the room's
+     * recent peaks need something to be measured on, and the novelty test compares with the loudest of the 1.2 s
+     * before. A sound under way when the stream starts (a recording cut in the middle of a sentence) otherwise rises
+     * out of nothing, and a talker's first word in the first second raised an impact against the fraction of a second
+     * of room heard before it (300 ms until session 16); the event decisions likewise wait for a bed (1.3 s). The
+     * same holds after a stream break, which resets the node.
      */
-    static final int WARM_FRAMES = 30;
+    static final int WARM_FRAMES = 120;
     static final int DECAY_FRAMES = 80;
     static final float MIN_DECAY_DB = 4f;
     static final float MAX_DECAY_DB = 10f;
@@ -151,6 +158,24 @@ public final class ImpactNode implements AudioNode {
     static final int VOICE_FRAMES = 50;
     /** The first frames (100 ms) from the onset: a syllable is voiced from its start, a blow is not. */
     static final int VOICE_ONSET_FRAMES = 10;
+    /**
+     * Frames (150 ms) from the onset over which a voice that sounds on unbroken is the sound that rose, whatever sounded
+     * before: a blow loud enough to be an impact whitens the frames it rings in (a thud decays over about 150 ms), so the
+     * voicing of a syllable it lands in breaks ({@code shouldFindABlowInTheMiddleOfASyllable}); a talker's louder second
+     * syllable, 100 ms after the first, does not break it.
+     */
+    static final int VOICE_STEADY_FRAMES = 15;
+    /**
+     * Frames (100 ms) after the impact's loudest frame that the steady voice must also cover: a blow that lands in a
+     * syllable and joins its rise (one onset to the detector) is the impact's loudest moment, and breaks the voicing
+     * there, however late in the syllable it lands.
+     */
+    static final int VOICE_AFTER_PEAK_FRAMES = 10;
+    /**
+     * Share of the frames from the onset to {@link #VOICE_STEADY_FRAMES} after it or {@link #VOICE_AFTER_PEAK_FRAMES}
+     * after the loudest frame, whichever is later, that must be voiced for a steady voice.
+     */
+    static final float VOICED_STEADY_SHARE = 0.8f;
     /** Frames (200 ms) before the onset that must be unvoiced: a blow while a voice sounds stays a blow. */
     static final int VOICE_BEFORE_FRAMES = 20;
     /**
@@ -203,6 +228,9 @@ public final class ImpactNode implements AudioNode {
     private int pendingVoicedBefore;
     private int pendingVoicedAfter;
     private int pendingVoicedOnset;
+    private int pendingVoicedSteady;
+    /** Frames from the pending impact's onset over which {@link #pendingVoicedSteady} counts. */
+    private int pendingSteadyFrames;
     private int shortPos;
     private float shortPeak;
     private float candidateShortPeak;
@@ -223,6 +251,8 @@ public final class ImpactNode implements AudioNode {
     private long candidateFrame;
     private long lastOnsetFrame;
     private float candidatePeak;
+    /** Frame count at the candidate's loudest frame. */
+    private long candidatePeakFrame;
     private int loudFrames;
     private float candidateFloor;
     private boolean pending;
@@ -396,6 +426,9 @@ public final class ImpactNode implements AudioNode {
             if (frameCount - pendingStartFrame < VOICE_ONSET_FRAMES) {
                 pendingVoicedOnset += voicedRing[shortPos];
             }
+            if (frameCount - pendingStartFrame < pendingSteadyFrames) {
+                pendingVoicedSteady += voicedRing[shortPos];
+            }
         }
         final float floor = level.floorDb();
         final boolean warm = frameCount > WARM_FRAMES;
@@ -415,6 +448,7 @@ public final class ImpactNode implements AudioNode {
             candidateStart = centre - 2L * hopFrames;
             candidateFrame = frameCount;
             candidatePeak = e;
+            candidatePeakFrame = frameCount;
             candidateFloor = floor;
             candidateShortPeak = shortE;
             candidateBassPeak = shortBass;
@@ -437,7 +471,10 @@ public final class ImpactNode implements AudioNode {
             }
         }
         if (candidate) {
-            candidatePeak = Math.max(candidatePeak, e);
+            if (e > candidatePeak) {
+                candidatePeak = e;
+                candidatePeakFrame = frameCount;
+            }
             candidateShortPeak = Math.max(candidateShortPeak, shortE);
             candidateBassPeak = Math.max(candidateBassPeak, shortBass);
             candidateBassFrame = Math.max(candidateBassFrame, bassE);
@@ -523,12 +560,18 @@ public final class ImpactNode implements AudioNode {
         pendingVoicedBefore = candidateVoicedBefore;
         pendingVoicedAfter = 0;
         pendingVoicedOnset = 0;
+        pendingVoicedSteady = 0;
+        pendingSteadyFrames = (int)Math.min(VOICE_FRAMES, Math.max(VOICE_STEADY_FRAMES,
+            candidatePeakFrame - candidateFrame + 1 + VOICE_AFTER_PEAK_FRAMES));
         for (long f = candidateFrame; f <= frameCount && f < candidateFrame + VOICE_FRAMES; f++) {
             final int k = shortPos - (int)(frameCount - f);
             final int voiced = voicedRing[k < 0 ? k + HOLD_FRAMES : k];
             pendingVoicedAfter += voiced;
             if (f < candidateFrame + VOICE_ONSET_FRAMES) {
                 pendingVoicedOnset += voiced;
+            }
+            if (f < candidateFrame + pendingSteadyFrames) {
+                pendingVoicedSteady += voiced;
             }
         }
         pendingEnd = end;
@@ -577,6 +620,12 @@ public final class ImpactNode implements AudioNode {
         if (pendingVoicedOnset >= VOICED_AFTER_SHARE * VOICE_ONSET_FRAMES
             && pendingVoicedAfter >= VOICED_AFTER_SHARE * VOICE_FRAMES
             && pendingVoicedBefore <= VOICED_BEFORE_SHARE * VOICE_BEFORE_FRAMES) {
+            return;
+        }
+        // a voice going on: voiced without a break for its first 150 ms and for much of its first half second, whatever
+        // came before (a louder syllable after the first: a blow in a syllable breaks its voicing where it lands)
+        if (pendingVoicedSteady >= VOICED_STEADY_SHARE * pendingSteadyFrames
+            && pendingVoicedAfter >= VOICED_AFTER_SHARE * VOICE_FRAMES) {
             return;
         }
         if (decisions == null) {
