@@ -450,13 +450,18 @@ public final class EventDecisionNode implements AudioNode {
                 }
             }
         }
-        runningLabel[(int)(frameCount % RUNNING)] = state == IDLE ? -1 : certainLabel();
+        runningLabel[(int)(frameCount % RUNNING)] = state == IDLE ? -1 : certainLabel(centre - start);
     }
 
-    /** @return the label of the current event's most probable class so far if its mean is near certain, else -1 */
-    private int certainLabel() {
-        final int best = bestClass(0);
-        return activeFrames > 0 && classSum[best] / activeFrames >= CLASS_CERTAIN ? config.labels()[best] : -1;
+    /**
+     * @param durationFrames how long the current event has lasted so far, sample frames
+     * @return the label of the current event's most probable class so far among those that can last that long, if its
+     *     mean is near certain, else -1
+     */
+    private int certainLabel(final long durationFrames) {
+        final int best = bestClass(durationFrames);
+        return best >= 0 && activeFrames > 0 && classSum[best] / activeFrames >= CLASS_CERTAIN
+            ? config.labels()[best] : -1;
     }
 
     /**
