@@ -30,6 +30,7 @@ public final class BenchMain {
         COMMANDS.put("events", org.earshot.bench.accuracy.EventEval::run);
         COMMANDS.put("events-trace", org.earshot.bench.accuracy.EventTrace::run);
         COMMANDS.put("speech-alarms", org.earshot.bench.accuracy.SpeechAlarms::run);
+        COMMANDS.put("cough-fits", org.earshot.bench.accuracy.CoughFits::run);
         COMMANDS.put("voicing", org.earshot.bench.accuracy.VoicingShare::run);
         COMMANDS.put("rooms", org.earshot.bench.latency.RoomsBench::run);
         COMMANDS.put("denoise", org.earshot.bench.accuracy.DenoiseEval::run);

@@ -26,8 +26,7 @@ import java.util.zip.CRC32;
  *   int      format version
  *   settings sampleRateHz, windowLength, hop, fftSize, bands (int); minHz, maxHz (double);
  *            contextFrames, featureVersion (int)
- *   int      classes; per class: UTF name, boolean background, float longest event in seconds (0: no limit;
- *            since version 2, read as 0 from version 1)
+ *   int      classes; per class: UTF name, boolean background
  *   int      dimension d; float[d] feature mean; float[d] feature scale (1/std)
  *   int      layers; per layer: int in, int out, float[in*out] weights (row per output), float[out] bias
  *   int      notes length; UTF-8 bytes (training command, held-out report)
@@ -36,9 +35,7 @@ import java.util.zip.CRC32;
  */
 public final class ClassifierModel {
     /** Current file format version. */
-    public static final int FORMAT_VERSION = 2;
-    /** The oldest file format version this build still reads (no event durations: every class unlimited). */
-    public static final int OLDEST_FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 1;
     /** Resource path of the built-in model. */
     public static final String BUILT_IN_RESOURCE = "/org/earshot/detectors/classify/builtin-events.eshm";
     private static final byte[] MAGIC = "ESHMODEL".getBytes(StandardCharsets.US_ASCII);
@@ -46,7 +43,6 @@ public final class ClassifierModel {
     private final FeatureSettings settings;
     private final List<String> classes;
     private final boolean[] background;
-    private final float[] longestEventSeconds;
     private final float[] featureMean;
     private final float[] featureScale;
     private final Layer[] layers;
@@ -86,37 +82,10 @@ public final class ClassifierModel {
     public ClassifierModel(
         final FeatureSettings settings, final List<String> classes, final boolean[] background,
         final float[] featureMean, final float[] featureScale, final List<Layer> layers, final String notes) {
-        this(settings, classes, background, new float[classes.size()], featureMean, featureScale, layers, notes);
-    }
-
-    /**
-     * @param settings            front end the model was trained with
-     * @param classes             class names, in output order
-     * @param background          per class: true for a background class (never an event)
-     * @param longestEventSeconds per class: the longest an event of it can plausibly last, seconds, or 0 for no
-     *                            limit ({@link org.earshot.detectors.classify.train.SoundSpan#longestEventSeconds})
-     * @param featureMean         per feature mean subtracted before the first layer
-     * @param featureScale        per feature factor applied after subtracting the mean
-     * @param layers              dense layers; the last one's outputs are the classes
-     * @param notes               free text kept with the model (training command, report)
-     */
-    public ClassifierModel(
-        final FeatureSettings settings, final List<String> classes, final boolean[] background,
-        final float[] longestEventSeconds, final float[] featureMean, final float[] featureScale,
-        final List<Layer> layers, final String notes) {
         final int dim = PooledFeatures.dimension(settings.bands());
         if (classes.size() < 2 || background.length != classes.size()) {
             throw new IllegalArgumentException("a model needs at least 2 classes with a role each, got "
                 + classes.size() + " classes and " + background.length + " roles");
-        }
-        if (longestEventSeconds.length != classes.size()) {
-            throw new IllegalArgumentException("longestEventSeconds must have one value per class (" + classes.size()
-                + "), got " + longestEventSeconds.length);
-        }
-        for (final float s : longestEventSeconds) {
-            if (!(s >= 0f && s < 1.0e6f)) {
-                throw new IllegalArgumentException("longestEventSeconds must be 0 (no limit) or positive, got " + s);
-            }
         }
         if (featureMean.length != dim || featureScale.length != dim) {
             throw new IllegalArgumentException("feature normalisation must have " + dim + " values, got "
@@ -135,7 +104,6 @@ public final class ClassifierModel {
         this.settings = settings;
         this.classes = List.copyOf(classes);
         this.background = background.clone();
-        this.longestEventSeconds = longestEventSeconds.clone();
         this.featureMean = featureMean.clone();
         this.featureScale = featureScale.clone();
         this.layers = layers.toArray(new Layer[0]);
@@ -174,18 +142,6 @@ public final class ClassifierModel {
      */
     public boolean isBackground(final int c) {
         return background[c];
-    }
-
-    /**
-     * How long an event of a class can plausibly last, learned from the training clips: a sneeze lasts about a
-     * second, so a "sneeze" of 30 seconds is something else the model has no class for.
-     *
-     * @param c class index
-     * @return the longest plausible event in seconds, or 0 when there is no limit (sounds that last as long as their
-     *     clips, backgrounds, models of format version 1)
-     */
-    public float longestEventSeconds(final int c) {
-        return longestEventSeconds[c];
     }
 
     /**
@@ -331,7 +287,6 @@ public final class ClassifierModel {
         for (int c = 0; c < classes.size(); c++) {
             d.writeUTF(classes.get(c));
             d.writeBoolean(background[c]);
-            d.writeFloat(longestEventSeconds[c]);
         }
         writeFloats(d, featureMean, true);
         writeFloats(d, featureScale, false);
@@ -392,9 +347,9 @@ public final class ClassifierModel {
         final DataInputStream d = new DataInputStream(new java.io.ByteArrayInputStream(all, MAGIC.length,
             all.length - MAGIC.length - 8));
         final int version = d.readInt();
-        if (version < OLDEST_FORMAT_VERSION || version > FORMAT_VERSION) {
+        if (version != FORMAT_VERSION) {
             throw new IOException(source + ": model format version " + version + " is not supported (this build reads "
-                + OLDEST_FORMAT_VERSION + " to " + FORMAT_VERSION + ")");
+                + FORMAT_VERSION + ")");
         }
         if (stored != crc.getValue()) {
             throw new IOException(source + ": model file is damaged (checksum mismatch)");
@@ -411,11 +366,9 @@ public final class ClassifierModel {
             final int nClasses = d.readInt();
             final List<String> classes = new ArrayList<>();
             final boolean[] background = new boolean[nClasses];
-            final float[] longest = new float[nClasses];
             for (int c = 0; c < nClasses; c++) {
                 classes.add(d.readUTF());
                 background[c] = d.readBoolean();
-                longest[c] = version >= 2 ? d.readFloat() : 0f;
             }
             final int dim = d.readInt();
             final float[] mean = readFloats(d, dim);
@@ -429,7 +382,7 @@ public final class ClassifierModel {
             }
             final byte[] text = new byte[d.readInt()];
             d.readFully(text);
-            return new ClassifierModel(settings, classes, background, longest, mean, scale, layers,
+            return new ClassifierModel(settings, classes, background, mean, scale, layers,
                 new String(text, StandardCharsets.UTF_8));
         } catch (final IllegalArgumentException ex) {
             throw new IOException(source + ": invalid model: " + ex.getMessage(), ex);

@@ -1,7 +1,6 @@
 package org.earshot.detectors.decide;
 
 import org.earshot.detectors.classify.ClassProbabilities;
-import org.earshot.detectors.classify.ClassifierModel;
 import org.earshot.detectors.classify.ClassifierNode;
 import org.earshot.detectors.classify.FeatureSettings;
 import org.earshot.detectors.classify.LogMelExtractor;
@@ -21,10 +20,7 @@ import org.earshot.engine.ProcessSpec;
  * background, a merge gap and a maximum duration. Each segment becomes one event labelled
  * with the decided class of highest mean probability over it, written only if that mean clears the
  * class's threshold (its confidence). One label per sound: a cough is not also reported as a throat
- * clearing. Only classes whose events can last as long as the segment compete for its label (the model's duration
- * prior, {@link ClassifierModel#longestEventSeconds}: a sneeze lasts about a second, so 30 s that the classifier
- * half reads as a sneeze are something it has no class for, such as talk by voices it never heard); a segment no
- * decided class can last as long as is not written.
+ * clearing.
  *
  * <p>Loudness gate: while an event lasts, the context must hold a frame {@code gateDb} above the tracked
  * floor ({@link LevelTracker}). To start one, its loudest 100 ms must also stand {@code gateDb} above the
@@ -236,8 +232,6 @@ public final class EventDecisionNode implements AudioNode {
     private int minFrames;
     private int mergeFrames;
     private long maxDurationFrames;
-    /** Per decided class, the longest event of it that is plausible, sample frames, or 0 for no limit. */
-    private final long[] longestFrames;
     private int latency;
 
     /**
@@ -267,7 +261,6 @@ public final class EventDecisionNode implements AudioNode {
         this.classRing = new float[n][HISTORY];
         this.bedClass = new float[n];
         this.hopClass = new float[n];
-        this.longestFrames = new long[n];
         final double hopsPerSecond = 1000.0 / logMel.features().hopMs();
         final int slotHops = (int)Math.round(FAMILIAR_SLOT_SECONDS * hopsPerSecond);
         this.familiarity = new ClassFamiliarity(n, FAMILIAR_BINS, slotHops,
@@ -289,10 +282,6 @@ public final class EventDecisionNode implements AudioNode {
         minFrames = Math.max(1, (int)Math.round(config.minDurationMs() / hopMs));
         mergeFrames = (int)Math.round(config.mergeGapMs() / hopMs);
         maxDurationFrames = (long)config.maxDurationMs() * spec.sampleRateHz() / 1000;
-        for (int k = 0; k < n; k++) {
-            longestFrames[k] = Math.round((double)classifier.model().longestEventSeconds(config.classes()[k])
-                * spec.sampleRateHz());
-        }
         latency = (context + config.smoothFrames() + mergeFrames + AFTER_FRAMES + 2) * hopFrames;
         reset();
     }
@@ -450,30 +439,20 @@ public final class EventDecisionNode implements AudioNode {
                 }
             }
         }
-        runningLabel[(int)(frameCount % RUNNING)] = state == IDLE ? -1 : certainLabel(centre - start);
+        runningLabel[(int)(frameCount % RUNNING)] = state == IDLE ? -1 : certainLabel();
     }
 
-    /**
-     * @param durationFrames how long the current event has lasted so far, sample frames
-     * @return the label of the current event's most probable class so far among those that can last that long, if its
-     *     mean is near certain, else -1
-     */
-    private int certainLabel(final long durationFrames) {
-        final int best = bestClass(durationFrames);
-        return best >= 0 && activeFrames > 0 && classSum[best] / activeFrames >= CLASS_CERTAIN
-            ? config.labels()[best] : -1;
+    /** @return the label of the current event's most probable class so far if its mean is near certain, else -1 */
+    private int certainLabel() {
+        final int best = bestClass();
+        return activeFrames > 0 && classSum[best] / activeFrames >= CLASS_CERTAIN ? config.labels()[best] : -1;
     }
 
-    /**
-     * @param durationFrames the event's duration, sample frames
-     * @return the decided class of highest summed probability over the current event among those whose events can
-     *     last that long (the model's duration prior), or -1 if none can
-     */
-    private int bestClass(final long durationFrames) {
-        int best = -1;
-        for (int k = 0; k < n; k++) {
-            if ((longestFrames[k] == 0 || durationFrames <= longestFrames[k])
-                && (best < 0 || classSum[k] > classSum[best])) {
+    /** @return the decided class of highest summed probability over the current event */
+    private int bestClass() {
+        int best = 0;
+        for (int k = 1; k < n; k++) {
+            if (classSum[k] > classSum[best]) {
                 best = k;
             }
         }
@@ -675,12 +654,7 @@ public final class EventDecisionNode implements AudioNode {
      * the bed and at least the class's {@link #FAMILIAR_QUANTILE} quantile over the room's recent hops.
      */
     private void emit(final EventWriter events, final long end) {
-        final int best = bestClass(end - start);
-        if (best < 0) {
-            // no decided class lasts that long: a 30 s "sneeze" is something the model has no class for (talk)
-            decided(-1, end, false);
-            return;
-        }
+        final int best = bestClass();
         final float confidence = classSum[best] / Math.max(1, activeFrames);
         if (confidence < classThreshold[best]) {
             decided(-1, end, false);

@@ -46,53 +46,6 @@ class ClassifierModelTest {
     }
 
     @Test
-    void shouldKeepEachClassesLongestEventAndReadAVersionOneFileAsUnlimited() throws IOException {
-        final FeatureSettings fs = FeatureSettings.defaults();
-        final ClassifierModel tiny = tinyModel(fs);
-        final ClassifierModel m = new ClassifierModel(fs, tiny.classes(), new boolean[] {false, true},
-            new float[] {3.04f, 0f}, new float[PooledFeatures.dimension(fs.bands())], scaleOf(fs), tiny.layers(), "n");
-        final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        m.write(out);
-        final ClassifierModel back = ClassifierModel.read(new ByteArrayInputStream(out.toByteArray()), "mem");
-        assertEquals(3.04f, back.longestEventSeconds(0));
-        assertEquals(0f, back.longestEventSeconds(1));
-        // the same model as format version 1 wrote it: no durations, so no limits
-        final ClassifierModel old = ClassifierModel.read(new ByteArrayInputStream(asVersionOne(out.toByteArray(), 2)),
-            "old");
-        assertEquals(List.of("a", "b"), old.classes());
-        assertEquals(0f, old.longestEventSeconds(0));
-        assertArrayEquals(m.layers().get(0).weights(), old.layers().get(0).weights());
-        assertThrows(IllegalArgumentException.class, () -> new ClassifierModel(fs, tiny.classes(),
-            new boolean[] {false, true}, new float[] {-1f, 0f}, new float[PooledFeatures.dimension(fs.bands())],
-            scaleOf(fs), tiny.layers(), "n"));
-    }
-
-    private static float[] scaleOf(final FeatureSettings fs) {
-        final float[] scale = new float[PooledFeatures.dimension(fs.bands())];
-        java.util.Arrays.fill(scale, 1f);
-        return scale;
-    }
-
-    /** A version-2 file rewritten as version 1 wrote it: no duration after each class's role, its own checksum. */
-    private static byte[] asVersionOne(final byte[] v2, final int classes) {
-        final java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        // magic (8), version (4), settings (5 ints, 2 doubles, 2 ints = 44), class count (4)
-        int p = 60;
-        out.write(v2, 0, p);
-        for (int c = 0; c < classes; c++) {
-            final int utf = 2 + ((v2[p] & 0xff) << 8 | v2[p + 1] & 0xff);
-            out.write(v2, p, utf + 1);
-            p += utf + 1 + 4;
-        }
-        out.write(v2, p, v2.length - 8 - p);
-        final byte[] body = out.toByteArray();
-        body[11] = 1;
-        final java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-        crc.update(body);
-        return java.nio.ByteBuffer.allocate(body.length + 8).put(body).putLong(crc.getValue()).array();
-    }
-
-    @Test
     void shouldRefuseModelTrainedWithOtherSettings() {
         final FeatureSettings other = new FeatureSettings(16_000, 400, 160, 512, 64, 50.0, 8_000.0, 50, 1);
         final ClassifierModel m = tinyModel(other);
@@ -114,7 +67,7 @@ class ClassifierModelTest {
             () -> ClassifierModel.read(new ByteArrayInputStream(new byte[64]), "x.wav")).getMessage());
         final byte[] future = out.toByteArray();
         future[11] = 9;
-        assertEquals("mem: model format version 9 is not supported (this build reads 1 to 2)",
+        assertEquals("mem: model format version 9 is not supported (this build reads 1)",
             assertThrows(IOException.class, () -> ClassifierModel.read(new ByteArrayInputStream(future), "mem"))
                 .getMessage());
     }

@@ -27,8 +27,6 @@ class EventDecisionNodeTest {
     private static final int RATE = 16_000;
     /** A test-only event type id, so that its label table does not clash with other tests'. */
     private static final int TEST_EVENT_ID = 1008;
-    /** The same for the test models with classes {@code burst}, {@code drone} and {@code hiss}. */
-    private static final int TEST_EVENT_ID_DRONE = 1010;
     /** Length of the pooled feature vector the test models read. */
     private static final int DIM = PooledFeatures.dimension(FeatureSettings.defaults().bands());
     private static final ClassifierModel ALWAYS_BURST = alwaysBurst();
@@ -103,15 +101,9 @@ class EventDecisionNodeTest {
     /** Runs {@code x} with a stream break (a capture gap: every node is reset) before frame {@code breakFrame}. */
     private static List<CollectingSink.Event> run(final float[] x, final ClassifierModel model, final int breakFrame)
         throws InterruptedException {
-        return run(x, model, breakFrame, List.of("burst"));
-    }
-
-    private static List<CollectingSink.Event> run(final float[] x, final ClassifierModel model, final int breakFrame,
-        final List<String> decided) throws InterruptedException {
-        final EventType type = SoundEvents.type(model.classCount() == 2 ? TEST_EVENT_ID : TEST_EVENT_ID_DRONE,
-            RoomMonitor.labelTable(model));
+        final EventType type = SoundEvents.type(TEST_EVENT_ID, RoomMonitor.labelTable(model));
         final GraphBuilder b = new GraphBuilder();
-        RoomMonitor.addTo(b, new RoomMonitor.Settings(model, decided, 0.5, false), type);
+        RoomMonitor.addTo(b, new RoomMonitor.Settings(model, List.of("burst"), 0.5, false), type);
         final RenderPlan plan = b.build(GraphConfig.of("room", RATE, 160, EventMode.OFFLINE).withMaxBlockFrames(4096)
             .withRingSlots(1024));
         try (GraphHarness h = GraphHarness.start(plan)) {
@@ -218,51 +210,6 @@ class EventDecisionNodeTest {
         final List<CollectingSink.Event> events = run(loud, toneBurst());
         assertEquals(1, events.size(), events.toString());
         assertEquals(click + RATE / 10, events.get(0).value(SoundEvents.START), RATE * 0.05);
-    }
-
-    /**
-     * Classes {@code burst} and {@code drone}, both heard in a steady tone as {@link #toneBurst} hears it ({@code burst}
-     * at about 0.57, {@code drone} at about 0.43), whose events may last at most {@code burstLongest} and
-     * {@code droneLongest} seconds (0: no limit), and {@code hiss} (background, logit 0).
-     */
-    private static ClassifierModel burstOrDrone(final float burstLongest, final float droneLongest) {
-        final float[] scale = new float[DIM];
-        java.util.Arrays.fill(scale, 1f);
-        final float[] w = new float[DIM * 3];
-        for (int o = 0; o < 2; o++) {
-            w[o * DIM + TONE_BAND] = 1f;
-            w[o * DIM + 2] = -1f;
-        }
-        return new ClassifierModel(FeatureSettings.defaults(), List.of("burst", "drone", "hiss"),
-            new boolean[] {false, false, true}, new float[] {burstLongest, droneLongest, 0f}, new float[DIM], scale,
-            List.of(new ClassifierModel.Layer(DIM, 3, w, new float[] {-9.7f, -10f, 0f})), "test");
-    }
-
-    @Test
-    void shouldNotGiveASoundALabelWhoseEventsNeverLastThatLong() throws InterruptedException {
-        // a tone held for 4 s that the classifier reads as a burst all along: bursts last at most 1.5 s, so it is
-        // not one (talk by voices the model never heard, read as a sneeze for half a minute)
-        final float[] held = Signals.noise(RATE * 10, 0.002, 51);
-        Signals.addTone(held, RATE, RATE * 3, RATE * 4, TONE_HZ, 0.3);
-        assertEquals(List.of(), run(held, burstOrDrone(1.5f, 1.5f), held.length, List.of("burst", "drone")));
-        // the same with no limit on bursts: one event of 4 s
-        final List<CollectingSink.Event> unlimited = run(held, burstOrDrone(0f, 1.5f), held.length,
-            List.of("burst", "drone"));
-        assertEquals(1, unlimited.size(), unlimited.toString());
-        assertEquals(RATE * 4, unlimited.get(0).value(SoundEvents.END) - unlimited.get(0).value(SoundEvents.START),
-            RATE * 0.1);
-        // a class whose events can last that long takes the label
-        final List<CollectingSink.Event> drone = run(held, burstOrDrone(1.5f, 0f), held.length,
-            List.of("burst", "drone"));
-        assertEquals(1, drone.size(), drone.toString());
-        assertEquals(1, drone.get(0).value(SoundEvents.LABEL), "labelled drone: " + drone);
-        // a short sound is a burst whatever the limit
-        final float[] brief = Signals.noise(RATE * 10, 0.002, 51);
-        Signals.addTone(brief, RATE, RATE * 3, RATE / 2, TONE_HZ, 0.3);
-        final List<CollectingSink.Event> burst = run(brief, burstOrDrone(1.5f, 0f), brief.length,
-            List.of("burst", "drone"));
-        assertEquals(1, burst.size(), burst.toString());
-        assertEquals(0, burst.get(0).value(SoundEvents.LABEL), "labelled burst: " + burst);
     }
 
     @Test

@@ -586,38 +586,7 @@ public final class ClipTrainer {
         final List<ClassifierModel.Layer> layers = MlpTrainer.train(x, y, classes.size(), options.mlp(),
             new SplittableRandom(options.seed()));
         log.accept(String.format("trained on %d windows in %.1f s", rows.size(), (System.nanoTime() - t0) / 1e9));
-        return new ClassifierModel(options.features(), classes, backgroundClass, longestEvents(use), m, scale, layers,
-            notes);
-    }
-
-    /**
-     * The duration prior: per event class, the longest an event of it can plausibly last ({@link SoundSpan}), from
-     * the spans of its clips in {@code use}; 0 (no limit) for background classes.
-     *
-     * @param use clips allowed
-     * @return seconds per class, in model order
-     */
-    public float[] longestEvents(final BitSet use) {
-        final FeatureSettings fs = options.features();
-        final double contextSeconds = (double)fs.contextFrames() * fs.hop() / fs.sampleRateHz();
-        final float[] longest = new float[classes.size()];
-        final StringBuilder line = new StringBuilder("longest plausible events (s; 0: no limit):");
-        for (int c = 0; c < classes.size(); c++) {
-            if (backgroundClass[c]) {
-                continue;
-            }
-            final List<Double> spans = new ArrayList<>();
-            for (int i = use.nextSetBit(0); i >= 0 && i < clips.size(); i = use.nextSetBit(i + 1)) {
-                if (classOf(i) == c) {
-                    spans.add(SoundSpan.seconds(audio.get(i), fs.sampleRateHz()));
-                }
-            }
-            longest[c] = SoundSpan.longestEventSeconds(spans.stream().mapToDouble(Double::doubleValue).toArray(),
-                contextSeconds);
-            line.append(String.format(" %s %.1f", classes.get(c), longest[c]));
-        }
-        log.accept(line.toString());
-        return longest;
+        return new ClassifierModel(options.features(), classes, backgroundClass, m, scale, layers, notes);
     }
 
     /**

@@ -1,0 +1,141 @@
+package org.earshot.bench.accuracy;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+
+import org.earshot.app.train.LabelsCsv;
+import org.earshot.detectors.classify.ClassifierModel;
+import org.earshot.detectors.classify.train.LabelledClip;
+
+/**
+ * {@code cough-fits [--set DIR] [--fits N] [--seed S] [--model FILE] [--sensitivity S]}: does the room monitor report a
+ * coughing fit? A fit is one cough of the development set ({@code events/clips}, label {@code cough}, cut to its
+ * sound by {@link SoundBounds#bounds}) repeated 6 to 12 times, each within 3 dB of -20 dBFS peak, with pauses drawn
+ * from one of three ranges (0.15-0.35 s, barely a breath; 0.3-0.6 s; 0.5-1 s), over a pink-noise bed at -45 dBFS with
+ * 6 s of bed before and after. {@code N} fits per range (default 10). A fit is reported when a {@code cough} event
+ * overlaps it; every event is counted by label. The scenes hold single coughs and short runs only: a fit is what a
+ * carer most needs to hear, and a rule on how long events of a class last (a duration prior, measured in session 16
+ * and not kept) showed here what it would have cost.
+ */
+public final class CoughFits {
+    private static final int RATE_HZ = 16_000;
+    /** Pause ranges, seconds: low and high bound per row. */
+    private static final double[][] PAUSES = {{0.15, 0.35}, {0.3, 0.6}, {0.5, 1.0}};
+
+    private CoughFits() {
+    }
+
+    /**
+     * @param args see the class documentation
+     * @return exit status
+     * @throws Exception on failure
+     */
+    public static int run(final String[] args) throws Exception {
+        Path set = Path.of("../shared/eval");
+        int fits = 10;
+        long seed = 1;
+        Path modelPath = null;
+        double sensitivity = 0.5;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--set" -> set = Path.of(args[++i]);
+                case "--fits" -> fits = Integer.parseInt(args[++i]);
+                case "--seed" -> seed = Long.parseLong(args[++i]);
+                case "--model" -> modelPath = Path.of(args[++i]);
+                case "--sensitivity" -> sensitivity = Double.parseDouble(args[++i]);
+                default -> {
+                    System.err.println("usage: cough-fits [--set DIR] [--fits N] [--seed S] [--model FILE] "
+                        + "[--sensitivity S]");
+                    return 2;
+                }
+            }
+        }
+        final ClassifierModel model = modelPath == null ? ClassifierModel.builtIn() : ClassifierModel.read(modelPath);
+        final List<float[]> coughs = coughs(set);
+        final SplittableRandom random = new SplittableRandom(seed);
+        System.out.printf(java.util.Locale.ROOT, "cough-fits: %d coughs of %s, %d fits per pause range, seed %d, "
+            + "sensitivity %.2f%n", coughs.size(), set.resolve("events/clips"), fits, seed, sensitivity);
+        System.out.printf(java.util.Locale.ROOT, "%-12s %10s %12s %10s  %s%n", "pauses (s)", "reported", "cough events",
+            "fit (s)", "events by label");
+        for (final double[] pause : PAUSES) {
+            int reported = 0;
+            int coughEvents = 0;
+            double fitSeconds = 0;
+            final Map<String, Integer> byLabel = new TreeMap<>();
+            for (int f = 0; f < fits; f++) {
+                final float[] one = coughs.get(random.nextInt(coughs.size()));
+                final int count = random.nextInt(6, 13);
+                final List<float[]> parts = new ArrayList<>();
+                int length = 0;
+                for (int k = 0; k < count; k++) {
+                    final float[] c = scaled(one, -20 + random.nextDouble(-3, 3));
+                    final int gap = (int)(random.nextDouble(pause[0], pause[1]) * RATE_HZ);
+                    parts.add(c);
+                    parts.add(new float[k + 1 < count ? gap : 0]);
+                    length += c.length + (k + 1 < count ? gap : 0);
+                }
+                final int start = 6 * RATE_HZ;
+                final float[] x = new float[start + length + 6 * RATE_HZ];
+                int at = start;
+                for (final float[] p : parts) {
+                    System.arraycopy(p, 0, x, at, p.length);
+                    at += p.length;
+                }
+                SpeechAlarms.addPinkNoise(x, RATE_HZ, Math.pow(10, -45 / 20.0), random);
+                final double from = start / (double)RATE_HZ;
+                final double to = (start + length) / (double)RATE_HZ;
+                fitSeconds += to - from;
+                boolean found = false;
+                for (final EventEval.Detection d : EventEval.detect(model, x, sensitivity)) {
+                    byLabel.merge(d.event().label(), 1, Integer::sum);
+                    if (d.event().label().equals("cough") && d.event().offset() > from && d.event().onset() < to) {
+                        found = true;
+                        coughEvents++;
+                    }
+                }
+                reported += found ? 1 : 0;
+            }
+            System.out.printf(java.util.Locale.ROOT, "%4.2f-%-7.2f %5d / %-2d %12.1f %10.1f  %s%n", pause[0], pause[1],
+                reported, fits, coughEvents / (double)fits, fitSeconds / fits, byLabel);
+        }
+        return 0;
+    }
+
+    /** The cough clips of the set, each cut to its sound. */
+    private static List<float[]> coughs(final Path set) throws Exception {
+        final Path clips = set.resolve("events/clips");
+        final List<LabelsCsv.Entry> entries = new ArrayList<>();
+        for (final LabelsCsv.Entry e : LabelsCsv.read(clips, clips.resolve("labels.csv"))) {
+            if (e.label().equals("cough")) {
+                entries.add(e);
+            }
+        }
+        final List<float[]> out = new ArrayList<>();
+        for (final LabelledClip c : EventEval.load(entries, RATE_HZ,
+            Path.of(System.getProperty("java.io.tmpdir"), "earshot-eval-cache"))) {
+            final int[] b = SoundBounds.bounds(c.samples(), RATE_HZ);
+            if (b != null) {
+                out.add(java.util.Arrays.copyOfRange(c.samples(), b[0], b[1]));
+            }
+        }
+        return out;
+    }
+
+    /** A copy of {@code x} whose peak is {@code peakDb} dBFS. */
+    private static float[] scaled(final float[] x, final double peakDb) {
+        float peak = 1e-9f;
+        for (final float v : x) {
+            peak = Math.max(peak, Math.abs(v));
+        }
+        final float gain = (float)(Math.pow(10, peakDb / 20) / peak);
+        final float[] out = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = x[i] * gain;
+        }
+        return out;
+    }
+}
