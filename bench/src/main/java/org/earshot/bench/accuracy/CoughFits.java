@@ -12,8 +12,9 @@ import org.earshot.detectors.classify.ClassifierModel;
 import org.earshot.detectors.classify.train.LabelledClip;
 
 /**
- * {@code cough-fits [--set DIR] [--fits N] [--seed S] [--model FILE] [--sensitivity S]}: does the room monitor report a
- * coughing fit? A fit is one cough of the development set ({@code events/clips}, label {@code cough}, cut to its
+ * {@code cough-fits [--set DIR] [--fits N] [--seed S] [--model FILE] [--sensitivity S] [--keep DIR]}: does the room
+ * monitor report a
+ * coughing fit? ({@code --keep} writes each fit as a WAV file there, to trace with {@code events-trace}.) A fit is one cough of the development set ({@code events/clips}, label {@code cough}, cut to its
  * sound by {@link SoundBounds#bounds}) repeated 6 to 12 times, each within 3 dB of -20 dBFS peak, with pauses drawn
  * from one of three ranges (0.15-0.35 s, barely a breath; 0.3-0.6 s; 0.5-1 s), over a pink-noise bed at -45 dBFS with
  * 6 s of bed before and after. {@code N} fits per range (default 10). A fit is reported when a {@code cough} event
@@ -40,6 +41,7 @@ public final class CoughFits {
         long seed = 1;
         Path modelPath = null;
         double sensitivity = 0.5;
+        Path keep = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--set" -> set = Path.of(args[++i]);
@@ -47,9 +49,10 @@ public final class CoughFits {
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--model" -> modelPath = Path.of(args[++i]);
                 case "--sensitivity" -> sensitivity = Double.parseDouble(args[++i]);
+                case "--keep" -> keep = Path.of(args[++i]);
                 default -> {
                     System.err.println("usage: cough-fits [--set DIR] [--fits N] [--seed S] [--model FILE] "
-                        + "[--sensitivity S]");
+                        + "[--sensitivity S] [--keep DIR]");
                     return 2;
                 }
             }
@@ -86,6 +89,14 @@ public final class CoughFits {
                     at += p.length;
                 }
                 SpeechAlarms.addPinkNoise(x, RATE_HZ, Math.pow(10, -45 / 20.0), random);
+                if (keep != null) {
+                    java.nio.file.Files.createDirectories(keep);
+                    try (org.earshot.io.wav.WavWriter w = new org.earshot.io.wav.WavWriter(keep.resolve(String.format(
+                        java.util.Locale.ROOT, "fit-%.2f-%02d.wav", pause[0], f)), RATE_HZ, 1,
+                        org.earshot.io.wav.WavEncoding.PCM_16)) {
+                        w.write(x, 0, x.length);
+                    }
+                }
                 final double from = start / (double)RATE_HZ;
                 final double to = (start + length) / (double)RATE_HZ;
                 fitSeconds += to - from;
