@@ -66,11 +66,12 @@ import org.earshot.engine.ProcessSpec;
  * {@value #VOICE_FRAMES} frames are voiced ({@value #VOICED} and above) while at most {@value #VOICED_BEFORE_SHARE} of
  * the {@value #VOICE_BEFORE_FRAMES} frames before it were: a syllable is voiced from its start, a blow or a slammed
  * door is not, and a blow while someone talks, or a voice that answers a blow a moment later, leaves the blow in
- * place. It is also dropped, whatever sounded before, when {@value #VOICED_STEADY_SHARE} of its first
- * {@value #VOICE_STEADY_FRAMES} frames are voiced (and {@value #VOICED_AFTER_SHARE} of its first
- * {@value #VOICE_FRAMES}): a talker's louder second syllable, whose first syllable voiced the frames before it, sounds
- * on unbroken, while a blow landing in a syllable breaks its voicing for as long as it rings. A fall whose very sound
- * is a cry is left to the classifier.
+ * place. It is also dropped, whatever sounded before, when {@value #VOICED_STEADY_SHARE} of its frames are voiced
+ * from the onset to {@value #VOICE_STEADY_FRAMES} frames after it, or to {@value #VOICE_AFTER_PEAK_FRAMES} frames after
+ * its loudest frame if that is later (and {@value #VOICED_AFTER_SHARE} of its first {@value #VOICE_FRAMES}): a
+ * talker's louder second syllable, whose first syllable voiced the frames before it, sounds on unbroken, while a blow
+ * landing in a syllable, even one that joins the syllable's rise, is the impact's loudest moment and breaks the voicing
+ * for as long as it rings. A fall whose very sound is a cry is left to the classifier.
  *
  * <p>Given a classifier (optional), an impact is vetoed when the classifier puts more than 60 % of its
  * probability on background classes at the moment of confirmation: the clunk of a ticking clock or a
@@ -622,8 +623,9 @@ public final class ImpactNode implements AudioNode {
             && pendingVoicedBefore <= VOICED_BEFORE_SHARE * VOICE_BEFORE_FRAMES) {
             return;
         }
-        // a voice going on: voiced without a break for its first 150 ms and for much of its first half second, whatever
-        // came before (a louder syllable after the first: a blow in a syllable breaks its voicing where it lands)
+        // a voice going on: voiced without a break for its first 150 ms (and past its loudest frame) and for much of its
+        // first half second, whatever came before (a louder syllable after the first: a blow in a syllable breaks its
+        // voicing where it lands)
         if (pendingVoicedSteady >= VOICED_STEADY_SHARE * pendingSteadyFrames
             && pendingVoicedAfter >= VOICED_AFTER_SHARE * VOICE_FRAMES) {
             return;
