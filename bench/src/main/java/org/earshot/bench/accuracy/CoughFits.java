@@ -1,8 +1,11 @@
 package org.earshot.bench.accuracy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
@@ -10,12 +13,14 @@ import java.util.TreeMap;
 import org.earshot.app.train.LabelsCsv;
 import org.earshot.detectors.classify.ClassifierModel;
 import org.earshot.detectors.classify.train.LabelledClip;
+import org.earshot.io.wav.WavEncoding;
+import org.earshot.io.wav.WavWriter;
 
 /**
  * {@code cough-fits [--set DIR] [--fits N] [--seed S] [--model FILE] [--sensitivity S] [--keep DIR]}: does the room
- * monitor report a
- * coughing fit? ({@code --keep} writes each fit as a WAV file there, to trace with {@code events-trace}.) A fit is one cough of the development set ({@code events/clips}, label {@code cough}, cut to its
- * sound by {@link SoundBounds#bounds}) repeated 6 to 12 times, each within 3 dB of -20 dBFS peak, with pauses drawn
+ * monitor report a coughing fit? ({@code --keep} writes each fit as a WAV file there, to trace with
+ * {@code events-trace}.) A fit is one cough of the development set ({@code events/clips}, label {@code cough}, cut to
+ * its sound by {@link SoundBounds#bounds}) repeated 6 to 12 times, each within 3 dB of -20 dBFS peak, with pauses drawn
  * from one of three ranges (0.15-0.35 s, barely a breath; 0.3-0.6 s; 0.5-1 s), over a pink-noise bed at -45 dBFS with
  * 6 s of bed before and after. {@code N} fits per range (default 10). A fit is reported when a {@code cough} event
  * overlaps it; every event is counted by label. The scenes hold single coughs and short runs only: a fit is what a
@@ -60,9 +65,9 @@ public final class CoughFits {
         final ClassifierModel model = modelPath == null ? ClassifierModel.builtIn() : ClassifierModel.read(modelPath);
         final List<float[]> coughs = coughs(set);
         final SplittableRandom random = new SplittableRandom(seed);
-        System.out.printf(java.util.Locale.ROOT, "cough-fits: %d coughs of %s, %d fits per pause range, seed %d, "
+        System.out.printf(Locale.ROOT, "cough-fits: %d coughs of %s, %d fits per pause range, seed %d, "
             + "sensitivity %.2f%n", coughs.size(), set.resolve("events/clips"), fits, seed, sensitivity);
-        System.out.printf(java.util.Locale.ROOT, "%-12s %10s %12s %10s  %s%n", "pauses (s)", "reported", "cough events",
+        System.out.printf(Locale.ROOT, "%-12s %10s %12s %10s  %s%n", "pauses (s)", "reported", "cough events",
             "fit (s)", "events by label");
         for (final double[] pause : PAUSES) {
             int reported = 0;
@@ -72,28 +77,27 @@ public final class CoughFits {
             for (int f = 0; f < fits; f++) {
                 final float[] one = coughs.get(random.nextInt(coughs.size()));
                 final int count = random.nextInt(6, 13);
-                final List<float[]> parts = new ArrayList<>();
+                // each cough's start, after the pause before it; the pause drawn after the last one is not used
+                final List<float[]> fitCoughs = new ArrayList<>();
+                final int[] offsets = new int[count];
                 int length = 0;
                 for (int k = 0; k < count; k++) {
                     final float[] c = scaled(one, -20 + random.nextDouble(-3, 3));
                     final int gap = (int)(random.nextDouble(pause[0], pause[1]) * RATE_HZ);
-                    parts.add(c);
-                    parts.add(new float[k + 1 < count ? gap : 0]);
+                    fitCoughs.add(c);
+                    offsets[k] = length;
                     length += c.length + (k + 1 < count ? gap : 0);
                 }
                 final int start = 6 * RATE_HZ;
                 final float[] x = new float[start + length + 6 * RATE_HZ];
-                int at = start;
-                for (final float[] p : parts) {
-                    System.arraycopy(p, 0, x, at, p.length);
-                    at += p.length;
+                for (int k = 0; k < count; k++) {
+                    System.arraycopy(fitCoughs.get(k), 0, x, start + offsets[k], fitCoughs.get(k).length);
                 }
                 SpeechAlarms.addPinkNoise(x, RATE_HZ, Math.pow(10, -45 / 20.0), random);
                 if (keep != null) {
-                    java.nio.file.Files.createDirectories(keep);
-                    try (org.earshot.io.wav.WavWriter w = new org.earshot.io.wav.WavWriter(keep.resolve(String.format(
-                        java.util.Locale.ROOT, "fit-%.2f-%02d.wav", pause[0], f)), RATE_HZ, 1,
-                        org.earshot.io.wav.WavEncoding.PCM_16)) {
+                    Files.createDirectories(keep);
+                    try (WavWriter w = new WavWriter(keep.resolve(String.format(Locale.ROOT, "fit-%.2f-%02d.wav",
+                        pause[0], f)), RATE_HZ, 1, WavEncoding.PCM_16)) {
                         w.write(x, 0, x.length);
                     }
                 }
@@ -110,7 +114,7 @@ public final class CoughFits {
                 }
                 reported += found ? 1 : 0;
             }
-            System.out.printf(java.util.Locale.ROOT, "%4.2f-%-7.2f %5d / %-2d %12.1f %10.1f  %s%n", pause[0], pause[1],
+            System.out.printf(Locale.ROOT, "%4.2f-%-7.2f %5d / %-2d %12.1f %10.1f  %s%n", pause[0], pause[1],
                 reported, fits, coughEvents / (double)fits, fitSeconds / fits, byLabel);
         }
         return 0;
@@ -126,11 +130,10 @@ public final class CoughFits {
             }
         }
         final List<float[]> out = new ArrayList<>();
-        for (final LabelledClip c : EventEval.load(entries, RATE_HZ,
-            Path.of(System.getProperty("java.io.tmpdir"), "earshot-eval-cache"))) {
+        for (final LabelledClip c : EventEval.load(entries, RATE_HZ, EventEval.DEFAULT_CACHE)) {
             final int[] b = SoundBounds.bounds(c.samples(), RATE_HZ);
             if (b != null) {
-                out.add(java.util.Arrays.copyOfRange(c.samples(), b[0], b[1]));
+                out.add(Arrays.copyOfRange(c.samples(), b[0], b[1]));
             }
         }
         return out;

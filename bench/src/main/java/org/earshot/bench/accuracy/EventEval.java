@@ -93,6 +93,8 @@ public final class EventEval {
     static final List<String> BACKGROUND = List.of("rain", "sea_waves", "clock_tick", "fire_crackling", "helicopter",
         "chainsaw");
     static final Set<String> IMPACTS = Set.of("doorslam", "knock", "keysDrop");
+    /** Where decoded clips are kept between runs ({@link #load}) unless {@code --cache} names another folder. */
+    static final Path DEFAULT_CACHE = Path.of(System.getProperty("java.io.tmpdir"), "earshot-eval-cache");
 
     private EventEval() {
     }
@@ -113,7 +115,7 @@ public final class EventEval {
     public static int run(final String[] args) throws Exception {
         Path set = Path.of("../shared/eval");
         Path modelPath = null;
-        Path cache = Path.of(System.getProperty("java.io.tmpdir"), "earshot-eval-cache");
+        Path cache = DEFAULT_CACHE;
         final List<Path> negatives = new ArrayList<>();
         int folds = 5;
         boolean cv = true;
