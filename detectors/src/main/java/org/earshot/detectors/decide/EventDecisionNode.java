@@ -45,7 +45,12 @@ import org.earshot.engine.ProcessSpec;
  * must be at least {@value #CLASS_NOVELTY_RATIO} times its median probability over the bed (the same 1.8 s before
  * the context that the loudness gate reads). A texture that the classifier half reads as some class (fire crackle
  * taken for a rooster) raises that class in the bed nearly as much as in the "event"; so does the second half of a
- * sound already reported, split in two by a pause. A sound the room did not already hold starts from near zero.
+ * sound already reported, split in two by a pause. A sound the room did not already hold starts from near zero. The
+ * hops whose context held an event this node wrote are left out of that median when that event ended at least
+ * {@value #NEW_SOUND_FRAMES} frames (2 s) before the new one starts: the classifier's trailing context carries a reported
+ * cough a second into the bed, and a cough 2 s after the last is a sound of its own, not the room's texture (single
+ * coughs 2 to 3 s apart were reported one time in two before session 17). Closer, it is the same sound's next burst or
+ * the next sentence of a conversation, judged as before.
  *
  * <p>Familiarity: the same question over minutes instead of seconds. A model that never heard a room's texture (a
  * crackling fire, a ticking clock) may read it as some event class for minutes on end, and now and then one of those
@@ -125,6 +130,12 @@ public final class EventDecisionNode implements AudioNode {
      * probability over the bed (class novelty, see the class documentation).
      */
     static final float CLASS_NOVELTY_RATIO = 1.5f;
+    /**
+     * Frames (2 s) after a written event's end from which a new event is a sound of its own: the class-novelty test
+     * then leaves out of the bed the hops whose context held that event (see the class documentation). Closer, it is
+     * the same sound's next burst (a run of coughs is one event) or the next sentence of a conversation.
+     */
+    static final int NEW_SOUND_FRAMES = 200;
     /** A class this probable over the event (its mean) needs no class novelty and no familiarity test. */
     static final float CLASS_CERTAIN = 0.9f;
     /**
@@ -176,6 +187,8 @@ public final class EventDecisionNode implements AudioNode {
     private final int[] recLabel = new int[RECORDS];
     private final long[] recBegun = new long[RECORDS];
     private final long[] recDecided = new long[RECORDS];
+    /** Per record: true if the event was written (reported). */
+    private final boolean[] recWritten = new boolean[RECORDS];
     /**
      * Per frame (frame count mod {@link #RUNNING}): the label of the undecided current event if its running mean
      * probability was near certain ({@link #CLASS_CERTAIN}) at that frame, else -1.
@@ -216,6 +229,8 @@ public final class EventDecisionNode implements AudioNode {
     /** Per decided class, its median probability over the bed before the current event's context. */
     private final float[] bedClass;
     private final float[] scratch = new float[HISTORY];
+    /** Ages of the bed hops the class-novelty test reads, filled by {@link #begin}. */
+    private final int[] bedAges = new int[HISTORY];
     /** Per decided class, its probability at the current hop. */
     private final float[] hopClass;
     /** What the classifier usually says in this room (the familiarity test). */
@@ -529,11 +544,17 @@ public final class EventDecisionNode implements AudioNode {
         // class novelty: each class's median probability over the bed before the context
         final int bedCount = (int)Math.max(0,
             Math.min(frameCount - context, Math.min(bedFrames, limit + 1 - context)));
-        for (int k = 0; k < n; k++) {
-            for (int i = 0; i < bedCount; i++) {
-                scratch[i] = classRing[k][at(context + i)];
+        int m = 0;
+        for (int i = 0; i < bedCount; i++) {
+            if (!heardInWritten(historyFrame[at(context + i)], start)) {
+                bedAges[m++] = context + i;
             }
-            bedClass[k] = bedCount > 0 ? Selection.kth(scratch, bedCount, bedCount / 2) : 0f;
+        }
+        for (int k = 0; k < n; k++) {
+            for (int i = 0; i < m; i++) {
+                scratch[i] = classRing[k][at(bedAges[i])];
+            }
+            bedClass[k] = m > 0 ? Selection.kth(scratch, m, m / 2) : 0f;
         }
     }
 
@@ -560,12 +581,32 @@ public final class EventDecisionNode implements AudioNode {
         return eventLoudest - loudest >= AFTER_DB || eventness / (to - from + 1) >= AFTER_EVENTNESS;
     }
 
+    /**
+     * @param frame    a hop's centre frame
+     * @param newStart the start of the event being begun
+     * @return true if the classifier's context at that hop held an event written earlier, one that ended at least
+     *     {@link #NEW_SOUND_FRAMES} before {@code newStart}: the hop lies between that event's start and its end plus
+     *     one context
+     */
+    private boolean heardInWritten(final long frame, final long newStart) {
+        final long tail = (long)context * hopFrames;
+        final long gap = (long)NEW_SOUND_FRAMES * hopFrames;
+        for (long r = Math.max(0, records - RECORDS); r < records - 1; r++) {
+            final int i = (int)(r % RECORDS);
+            if (recWritten[i] && frame >= recStart[i] && frame <= recEnd[i] + tail && newStart - recEnd[i] >= gap) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Remembers the event just begun (at {@link #start}), undecided. */
     private void record() {
         final int i = (int)(records++ % RECORDS);
         recStart[i] = start;
         recEnd[i] = Long.MAX_VALUE;
         recLabel[i] = -1;
+        recWritten[i] = false;
         recBegun[i] = frameCount;
         recDecided[i] = Long.MAX_VALUE;
     }
@@ -587,6 +628,7 @@ public final class EventDecisionNode implements AudioNode {
         recEnd[i] = end;
         recLabel[i] = label;
         recDecided[i] = frameCount;
+        recWritten[i] = written;
     }
 
     /**
