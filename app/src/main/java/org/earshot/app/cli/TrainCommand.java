@@ -68,6 +68,11 @@ final class TrainCommand implements Callable<Integer> {
             + "default ${DEFAULT-VALUE} (off).")
     private int impulsiveNoise;
 
+    @Option(names = "--isolate", paramLabel = "SHARE", defaultValue = "0.3",
+        description = "Share of the event clips' augmented copies made from the sound alone, cut out of its recording "
+            + "(its own room, phone line and talk dropped), 0 to 1; default ${DEFAULT-VALUE}.")
+    private double isolate;
+
     @Option(names = "--windows-per-class", paramLabel = "N", defaultValue = "800",
         description = "Augmented 1 s windows per class (class balancing); default ${DEFAULT-VALUE}.")
     private int windowsPerClass;
@@ -130,6 +135,9 @@ final class TrainCommand implements Callable<Integer> {
         if (impulsiveNoise < 0 || impulsiveNoise > 100_000) {
             throw UserError.input("--impulsive-noise: must be in [0, 100000], got " + impulsiveNoise);
         }
+        if (!(isolate >= 0 && isolate <= 1)) {
+            throw UserError.input("--isolate: must be in [0, 1], got " + isolate);
+        }
         final List<LabelsCsv.Entry> entries = new ArrayList<>();
         for (final Path csv : labels) {
             entries.addAll(LabelsCsv.read(clips, csv));
@@ -150,7 +158,7 @@ final class TrainCommand implements Callable<Integer> {
         final ClipTrainer.Options options = new ClipTrainer.Options(fs, Set.copyOf(background),
             new MlpTrainer.Settings(hidden.stream().mapToInt(Integer::intValue).toArray(), epochs, 64, 1e-3, 1e-4, 0.3,
                 members),
-            windowsPerClass, windowsPerCopy, syntheticNoise, seed, impulsiveNoise);
+            windowsPerClass, windowsPerCopy, syntheticNoise, seed, impulsiveNoise, isolate);
         final ClipTrainer trainer = new ClipTrainer(loaded, options, line -> {
             err.println("earshot: train: " + line);
             err.flush();

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import org.earshot.app.train.LabelsCsv;
 import org.earshot.detectors.classify.ClassifierModel;
 import org.earshot.detectors.classify.train.LabelledClip;
+import org.earshot.detectors.classify.train.SoundBounds;
 import org.earshot.io.wav.WavEncoding;
 import org.earshot.io.wav.WavWriter;
 

@@ -54,14 +54,16 @@ import org.earshot.engine.runtime.EventSink;
  * java -jar bench/target/earshot-bench.jar events [--set ../shared/eval] [--model MODEL] [--negatives CSV]...
  *     [--folds 5] [--skip-cv] [--skip-scenes] [--scene-holdout] [--sensitivity 0.5] [--cache DIR] [--detail]
  *     [--hidden 128] [--members 1] [--channel telephone|cheap-mic|narrowband-8k|reverb] [--gain-db DB]
- *     [--seed 1] [--windows-per-copy 1] [--hard-negatives 0] [--impulsive-noise 0] [--leave-out BACKGROUND]
- *     [--save-model FILE]
+ *     [--seed 1] [--windows-per-copy 1] [--hard-negatives 0] [--impulsive-noise 0] [--isolate 0.3]
+ *     [--leave-out BACKGROUND] [--save-model FILE]
  * </pre>
  *
  * {@code --seed} and {@code --windows-per-copy} set the trainer's seed and windows per augmented copy as
  * {@code earshot train} does, for the cross-validation and the {@code --scene-holdout} model (default: seed 1 and
  * the shipped recipe); {@code --impulsive-noise N} adds N generated impulsive textures to the class {@code noise}
- * as {@code earshot train --impulsive-noise N} does (default 0, the shipped recipe). {@code --save-model} writes the
+ * as {@code earshot train --impulsive-noise N} does (default 0, the shipped recipe); {@code --isolate SHARE} makes that
+ * share of the event clips' augmented copies from the sound alone, as {@code earshot train --isolate} does (default
+ * 0.3, the shipped recipe since session 17). {@code --save-model} writes the
  * {@code --scene-holdout} or {@code --leave-out} model, to score it again (another sensitivity or channel) without
  * training it again.
  *
@@ -130,6 +132,7 @@ public final class EventEval {
         long seed = 1;
         int windowsPerCopy = 1;
         int impulsiveNoise = 0;
+        double isolate = ClipTrainer.ISOLATE;
         Path saveModel = null;
         int hardNegatives = 0;
         String leaveOut = null;
@@ -156,6 +159,7 @@ public final class EventEval {
                 case "--save-model" -> saveModel = Path.of(args[++i]);
                 case "--hard-negatives" -> hardNegatives = Integer.parseInt(args[++i]);
                 case "--leave-out" -> leaveOut = args[++i];
+                case "--isolate" -> isolate = Double.parseDouble(args[++i]);
                 default -> {
                     System.err.println("events: unknown argument " + args[i]);
                     return 2;
@@ -179,7 +183,7 @@ public final class EventEval {
         final String left = leaveOut;
         final ClipTrainer.Options options = new ClipTrainer.Options(fs, BACKGROUND.stream()
             .filter(b -> !b.equals(left)).collect(java.util.stream.Collectors.toSet()),
-            mlp, windowsPerClass, windowsPerCopy, 64, seed, impulsiveNoise);
+            mlp, windowsPerClass, windowsPerCopy, 64, seed, impulsiveNoise, isolate);
         if (cv) {
             final ClipTrainer trainer = new ClipTrainer(clips, options, line -> out.println("  " + line));
             final BitSet all = new BitSet();

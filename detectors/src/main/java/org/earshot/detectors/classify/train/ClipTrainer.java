@@ -28,6 +28,8 @@ import org.earshot.dsp.resample.ResamplerConfig;
 public final class ClipTrainer {
     /** Label of the generated negative class. */
     public static final String NOISE_LABEL = "noise";
+    /** Share of event clips isolated from their recording in the shipped recipe ({@link Options#isolate}). */
+    public static final double ISOLATE = 0.3;
 
     /**
      * Training options.
@@ -42,15 +44,25 @@ public final class ClipTrainer {
      * @param impulsiveNoise    generated impulsive textures (crackle, rain ticks; {@link Noises#generateImpulsive})
      *                          added to the class {@value #NOISE_LABEL} after the other generated clips; 0 (the
      *                          default) leaves every other clip and window as it was
+     * @param isolate           share of the event clips' augmented copies made from the sound alone, cut out of its
+     *                          recording ({@link Augmenter}); 0 leaves every copy as it was, the shipped recipe is
+     *                          {@value #ISOLATE}
      */
     public record Options(
         FeatureSettings features, Set<String> background, MlpTrainer.Settings mlp, int windowsPerClass,
-        int windowsPerCopy, int syntheticNoise, long seed, int impulsiveNoise) {
+        int windowsPerCopy, int syntheticNoise, long seed, int impulsiveNoise, double isolate) {
 
-        /** Options without impulsive textures (the shipped recipe). */
+        /** Options without impulsive textures and without isolation. */
         public Options(final FeatureSettings features, final Set<String> background, final MlpTrainer.Settings mlp,
             final int windowsPerClass, final int windowsPerCopy, final int syntheticNoise, final long seed) {
-            this(features, background, mlp, windowsPerClass, windowsPerCopy, syntheticNoise, seed, 0);
+            this(features, background, mlp, windowsPerClass, windowsPerCopy, syntheticNoise, seed, 0, 0.0);
+        }
+
+        /** Options without isolation. */
+        public Options(final FeatureSettings features, final Set<String> background, final MlpTrainer.Settings mlp,
+            final int windowsPerClass, final int windowsPerCopy, final int syntheticNoise, final long seed,
+            final int impulsiveNoise) {
+            this(features, background, mlp, windowsPerClass, windowsPerCopy, syntheticNoise, seed, impulsiveNoise, 0.0);
         }
         /**
          * @throws IllegalArgumentException naming a field out of range
@@ -67,6 +79,9 @@ public final class ClipTrainer {
             }
             if (impulsiveNoise < 0 || impulsiveNoise > 100_000) {
                 throw new IllegalArgumentException("impulsiveNoise must be in [0, 100000], got " + impulsiveNoise);
+            }
+            if (!(isolate >= 0.0 && isolate <= 1.0)) {
+                throw new IllegalArgumentException("isolate must be in [0, 1], got " + isolate);
             }
             background = Set.copyOf(background);
         }
@@ -274,7 +289,7 @@ public final class ClipTrainer {
                 pool.add(new Augmenter.Noise(audio.get(i), i));
             }
         }
-        return new Augmenter(rate, pool);
+        return new Augmenter(rate, pool, options.isolate());
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.earshot.bench.accuracy;
+package org.earshot.detectors.classify.train;
 
 import java.util.Arrays;
 
@@ -6,9 +6,10 @@ import java.util.Arrays;
  * Where the sound in a clip lies: its energy in 10 ms frames, averaged over 100 ms; the frames at most
  * {@value #BELOW_PEAK_DB} dB below the loudest and at least {@value #ABOVE_FLOOR_DB} dB above the clip's floor (its
  * 10th percentile) are the sound, which is the run of them around the loudest, bridging quiet gaps up to
- * {@value #BRIDGE_SECONDS} s. {@code cough-fits} cuts each cough of the development set to it.
+ * {@value #BRIDGE_SECONDS} s. The trainer's isolation ({@link Augmenter}) cuts an event clip to it, and the bench's
+ * {@code cough-fits} each cough of the development set.
  */
-final class SoundBounds {
+public final class SoundBounds {
     /** Analysis frame, seconds. */
     static final double FRAME_SECONDS = 0.01;
     /** Frames averaged into one short-term energy (100 ms). */
@@ -28,10 +29,11 @@ final class SoundBounds {
     /**
      * @param samples a clip, mono
      * @param rateHz  its sample rate
-     * @return the first sample of its sound and the sample after it, or null for a texture (nothing
+     * @return the first sample of its sound and the sample after the first frame of its last loud 100 ms (the sound
+     *     may ring on for up to 90 ms more), or null for a texture (nothing
      *     {@value #ABOVE_FLOOR_DB} dB above the floor) or a clip too short to measure
      */
-    static int[] bounds(final float[] samples, final int rateHz) {
+    public static int[] bounds(final float[] samples, final int rateHz) {
         final int hop = Math.max(1, (int)Math.round(FRAME_SECONDS * rateHz));
         final int frames = samples.length / hop;
         if (frames <= SHORT_FRAMES) {

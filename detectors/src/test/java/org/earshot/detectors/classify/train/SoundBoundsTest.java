@@ -1,4 +1,4 @@
-package org.earshot.bench.accuracy;
+package org.earshot.detectors.classify.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
