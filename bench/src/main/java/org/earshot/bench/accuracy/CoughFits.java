@@ -21,14 +21,14 @@ import org.earshot.io.wav.WavWriter;
  * {@code cough-fits [--set DIR] [--fits N] [--seed S] [--model FILE] [--sensitivity S] [--keep DIR] [--detail]}:
  * does the room monitor report a coughing fit? ({@code --keep} writes each fit as a WAV file there, to trace with
  * {@code events-trace}; {@code --detail} prints each fit's events.) A fit is one cough of the development set
- * ({@code events/clips}, label {@code cough}, cut to its sound by {@link SoundBounds#bounds}) repeated 6 to 12 times, each
- * within 3 dB of -20 dBFS peak, with pauses drawn from one of three ranges (0.15-0.35 s, barely a breath; 0.3-0.6 s;
- * 0.5-1 s), over a pink-noise bed at -45 dBFS with 6 s of bed before and after; a fourth row spaces the same coughs 2-3 s
- * apart (single coughs, each its own event). {@code N} fits per range (default 10). A fit is reported when a
- * {@code cough} event overlaps it, a cough is heard when one overlaps that cough; every event is counted by label (an
- * {@code impact} among them is a fall alert raised by a cough). The scenes hold single coughs and short runs only: a fit is what a
- * carer most needs to hear, and a rule on how long events of a class last (a duration prior, measured in session 16
- * and not kept) showed here what it would have cost.
+ * ({@code events/clips}, label {@code cough}, cut to its sound by {@link SoundBounds#bounds}) repeated 6 to 12
+ * times, each within 3 dB of -20 dBFS peak, with pauses drawn from one of three ranges (0.15-0.35 s, barely a
+ * breath; 0.3-0.6 s; 0.5-1 s), over a pink-noise bed at -45 dBFS with 6 s of bed before and after; a fourth row
+ * spaces the same coughs 2-3 s apart (single coughs, each its own event). {@code N} fits per range (default 10). A
+ * fit is reported when a {@code cough} event overlaps it, a cough is heard when one overlaps that cough; every event
+ * is counted by label (an {@code impact} among them is a fall alert raised by a cough). The scenes hold single
+ * coughs and short runs only: a fit is what a carer most needs to hear, and a rule on how long events of a class last
+ * (a duration prior, measured in session 16 and not kept) showed here what it would have cost.
  */
 public final class CoughFits {
     private static final int RATE_HZ = 16_000;

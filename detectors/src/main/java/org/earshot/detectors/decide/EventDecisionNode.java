@@ -47,10 +47,10 @@ import org.earshot.engine.ProcessSpec;
  * taken for a rooster) raises that class in the bed nearly as much as in the "event"; so does the second half of a
  * sound already reported, split in two by a pause. A sound the room did not already hold starts from near zero. The
  * hops whose context held an event this node wrote are left out of that median when that event ended at least
- * {@value #NEW_SOUND_FRAMES} frames (2 s) before the new one starts: the classifier's trailing context carries a reported
- * cough a second into the bed, and a cough 2 s after the last is a sound of its own, not the room's texture (single
- * coughs 2 to 3 s apart were reported one time in two before session 17). Closer, it is the same sound's next burst or
- * the next sentence of a conversation, judged as before.
+ * {@value #NEW_SOUND_FRAMES} frames (2 s) before the new one starts: the classifier's trailing context carries a
+ * reported cough a second into the bed, and a cough 2 s after the last is a sound of its own, not the room's texture
+ * (single coughs 2 to 3 s apart were reported one time in two before session 17). Closer, it is the same sound's next
+ * burst or the next sentence of a conversation, judged as before.
  *
  * <p>Familiarity: the same question over minutes instead of seconds. A model that never heard a room's texture (a
  * crackling fire, a ticking clock) may read it as some event class for minutes on end, and now and then one of those

@@ -1,5 +1,6 @@
 package org.earshot.detectors.classify.train;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -144,7 +145,7 @@ public final class Augmenter {
             return x;
         }
         final int hop = (int)Math.round(SoundBounds.FRAME_SECONDS * rateHz);
-        final float[] y = java.util.Arrays.copyOfRange(x, b[0], Math.min(x.length,
+        final float[] y = Arrays.copyOfRange(x, b[0], Math.min(x.length,
             b[1] + (SoundBounds.SHORT_FRAMES - 1) * hop));
         final int fade = Math.min(y.length / 2, rateHz / 200);
         for (int i = 0; i < fade; i++) {

@@ -45,7 +45,8 @@ class AugmenterTest {
     @Test
     void shouldMakeTheSameCopiesAsBeforeWhenTheShareIsZeroAndIsolateOnlyEventClips() {
         final float[] clip = burstInARoom();
-        final Augmenter.Augmented plain = new Augmenter(RATE, pool()).augment(clip, true, null, new SplittableRandom(5));
+        final Augmenter.Augmented plain = new Augmenter(RATE, pool()).augment(clip, true, null,
+            new SplittableRandom(5));
         final Augmenter.Augmented zero = new Augmenter(RATE, pool(), 0.0).augment(clip, true, null,
             new SplittableRandom(5));
         assertArrayEquals(plain.samples(), zero.samples());
