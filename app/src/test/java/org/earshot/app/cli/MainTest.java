@@ -80,6 +80,13 @@ class MainTest {
     }
 
     @Test
+    void shouldNameIsolateFlagWhenOutOfRange() {
+        assertEquals(1, run("train", "--clips", tmp.toString(), "--labels", tmp.resolve("labels.csv").toString(),
+            "--out", tmp.resolve("m.eshm").toString(), "--isolate", "1.5"));
+        assertEquals("earshot: --isolate: must be in [0, 1], got 1.5", errLine());
+    }
+
+    @Test
     void shouldNameHardNegativesFlagWhenOutOfRange() {
         assertEquals(1, run("train", "--clips", tmp.toString(), "--labels", tmp.resolve("labels.csv").toString(),
             "--out", tmp.resolve("m.eshm").toString(), "--hard-negatives", "-1"));
