@@ -183,8 +183,14 @@ final class TrainCommand implements Callable<Integer> {
             spec.commandLine().getOut().print(report);
             spec.commandLine().getOut().flush();
         }
-        final String notes = "trained by: earshot train " + String.join(" ", spec.commandLine().getParseResult()
-            .originalArgs()) + "\n" + report;
+        // the command as typed, and every recipe setting as it took effect (defaults change between versions)
+        final String notes = "trained by: earshot " + String.join(" ", spec.commandLine().getParseResult()
+            .originalArgs()) + "\n" + String.format(Locale.ROOT, "recipe: --seed %d --windows-per-class %d "
+            + "--windows-per-copy %d --synthetic-noise %d --impulsive-noise %d --isolate %s --hard-negatives %d "
+            + "--hidden %s --members %d --epochs %d --holdout %s%n", seed, windowsPerClass, windowsPerCopy,
+            syntheticNoise, impulsiveNoise, isolate, hardNegatives,
+            hidden.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")), members, epochs,
+            holdout) + report;
         final ClassifierModel model = trainer.fit(data, all, hardNegatives, notes);
         model.write(out);
         err.printf(Locale.ROOT, "earshot: train: wrote %s (%d classes, %d parameters, %d bytes) in %.0f s%n", out,
