@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 import org.earshot.app.train.ClipLoader;
 import org.earshot.app.train.LabelsCsv;
@@ -189,7 +190,7 @@ final class TrainCommand implements Callable<Integer> {
             + "--windows-per-copy %d --synthetic-noise %d --impulsive-noise %d --isolate %s --hard-negatives %d "
             + "--hidden %s --members %d --epochs %d --holdout %s%n", seed, windowsPerClass, windowsPerCopy,
             syntheticNoise, impulsiveNoise, isolate, hardNegatives,
-            hidden.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")), members, epochs,
+            hidden.stream().map(String::valueOf).collect(Collectors.joining(",")), members, epochs,
             holdout) + report;
         final ClassifierModel model = trainer.fit(data, all, hardNegatives, notes);
         model.write(out);

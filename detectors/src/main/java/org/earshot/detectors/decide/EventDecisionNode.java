@@ -244,6 +244,9 @@ public final class EventDecisionNode implements AudioNode {
     private int historyPos;
     private long frameCount;
     private int hopFrames;
+    /** The classifier's context, and {@link #NEW_SOUND_FRAMES}, in samples (set in {@link #prepare}). */
+    private long contextSamples;
+    private long newSoundSamples;
     private int minFrames;
     private int mergeFrames;
     private long maxDurationFrames;
@@ -294,6 +297,8 @@ public final class EventDecisionNode implements AudioNode {
         final FeatureSettings fs = logMel.features();
         final double hopMs = fs.hopMs();
         hopFrames = (int)Math.round((double)fs.hop() * spec.sampleRateHz() / fs.sampleRateHz());
+        contextSamples = (long)context * hopFrames;
+        newSoundSamples = (long)NEW_SOUND_FRAMES * hopFrames;
         minFrames = Math.max(1, (int)Math.round(config.minDurationMs() / hopMs));
         mergeFrames = (int)Math.round(config.mergeGapMs() / hopMs);
         maxDurationFrames = (long)config.maxDurationMs() * spec.sampleRateHz() / 1000;
@@ -589,11 +594,10 @@ public final class EventDecisionNode implements AudioNode {
      *     one context
      */
     private boolean heardInWritten(final long frame, final long newStart) {
-        final long tail = (long)context * hopFrames;
-        final long gap = (long)NEW_SOUND_FRAMES * hopFrames;
         for (long r = Math.max(0, records - RECORDS); r < records - 1; r++) {
             final int i = (int)(r % RECORDS);
-            if (recWritten[i] && frame >= recStart[i] && frame <= recEnd[i] + tail && newStart - recEnd[i] >= gap) {
+            if (recWritten[i] && frame >= recStart[i] && frame <= recEnd[i] + contextSamples
+                && newStart - recEnd[i] >= newSoundSamples) {
                 return true;
             }
         }
