@@ -26,6 +26,10 @@ import org.earshot.io.decode.AudioFileDecoder;
  *   <li>{@code ok_s}: from the music's return to the first of four emitted beats in a row on as many annotated beats
  *       in a row (±70 ms, {@link BeatScore#firstCorrectRun}), the beat found again and kept.</li>
  * </ul>
+ * Two more columns show what the tracker's memory of a tempo across a pause costs when the music that returns is
+ * another song: each file from its start, once alone ({@code song alone}) and once after {@code --before-s} seconds of
+ * the file before it in the set (another tempo, mostly) and the same silence ({@code after another song}); both
+ * {@code back_s} and {@code ok_s} count from the song's start.
  * The issue's target: beats resume within 2 s when the music does.
  */
 public final class BeatBreaks {
@@ -69,11 +73,14 @@ public final class BeatBreaks {
             + "the music's RMS, then the rest of the file; in_break: beats predicted more than %.1f s into the break; "
             + "back_s / ok_s: from the music's return to the first beat / to the first of 4 right in a row%n", beforeS,
             silenceS, TALK_SENTENCES, TALK_NOISE, TALK_SNR_DB, IN_BREAK_GRACE_S);
-        o.printf(Locale.ROOT, "%-44s | %8s %7s %7s | %8s %7s %7s%n", "file", "in_break", "back_s", "ok_s", "in_break",
-            "back_s", "ok_s");
-        o.printf(Locale.ROOT, "%-44s | %-24s | %-24s%n", "", "silence", "talk");
+        o.printf(Locale.ROOT, "%-44s | %8s %7s %7s | %8s %7s %7s | %7s %7s | %7s %7s%n", "file", "in_break", "back_s",
+            "ok_s", "in_break", "back_s", "ok_s", "back_s", "ok_s", "back_s", "ok_s");
+        o.printf(Locale.ROOT, "%-44s | %-24s | %-24s | %-15s | %-15s%n", "", "silence", "talk", "song alone",
+            "after another song");
         final List<double[]> rows = new ArrayList<>();
-        for (final Path audio : BeatEval.audioFiles(evalDir)) {
+        final List<Path> files = BeatEval.audioFiles(evalDir);
+        for (int f = 0; f < files.size(); f++) {
+            final Path audio = files.get(f);
             final String name = BeatEval.stem(audio);
             final double[] reference = BeatEval.readBeats(evalDir.resolve(name + ".beats"));
             final int rate = AudioFileDecoder.probe(audio).sampleRateHz();
@@ -84,7 +91,7 @@ public final class BeatBreaks {
             }
             final float[] silence = new float[(int)Math.round(silenceS * rate)];
             final float[] talk = scaled(talk(noizeus, rate), rms(music, 0, cut));
-            final double[] row = new double[6];
+            final double[] row = new double[10];
             int c = 0;
             for (final float[] pause : new float[][] {silence, talk}) {
                 final double[] m = measure(tracker, music, cut, pause, rate, reference, name);
@@ -92,9 +99,18 @@ public final class BeatBreaks {
                 row[c++] = m[1];
                 row[c++] = m[2];
             }
+            final float[] previous = ClipLoader.decode(files.get((f + files.size() - 1) % files.size()), rate);
+            for (final float[] before : new float[][] {new float[0],
+                concat(Arrays.copyOf(previous, Math.min(previous.length, cut)), silence)}) {
+                final double[] m = measure(tracker, concat(before, music), before.length, new float[0], rate,
+                    shift(reference, (double)before.length / rate), name);
+                row[c++] = m[1];
+                row[c++] = m[2];
+            }
             rows.add(row);
-            o.printf(Locale.ROOT, "%-44s | %8.0f %7s %7s | %8.0f %7s %7s%n", BeatEval.trimName(name), row[0],
-                seconds(row[1]), seconds(row[2]), row[3], seconds(row[4]), seconds(row[5]));
+            o.printf(Locale.ROOT, "%-44s | %8.0f %7s %7s | %8.0f %7s %7s | %7s %7s | %7s %7s%n",
+                BeatEval.trimName(name), row[0], seconds(row[1]), seconds(row[2]), row[3], seconds(row[4]),
+                seconds(row[5]), seconds(row[6]), seconds(row[7]), seconds(row[8]), seconds(row[9]));
         }
         for (int b = 0; b < 2; b++) {
             final int base = 3 * b;
@@ -103,6 +119,11 @@ public final class BeatBreaks {
             o.printf(Locale.ROOT, "%s: %d files; beats in the break %.0f (on %d files); back %s; right again %s%n",
                 b == 0 ? "silence" : "talk", rows.size(), beats, filesWithBeats, summary(rows, base + 1),
                 summary(rows, base + 2));
+        }
+        for (int b = 0; b < 2; b++) {
+            final int base = 6 + 2 * b;
+            o.printf(Locale.ROOT, "%s: first beat %s; right %s%n", b == 0 ? "song alone" : "after another song and "
+                + "silence", summary(rows, base), summary(rows, base + 1));
         }
         return 0;
     }
@@ -132,6 +153,16 @@ public final class BeatBreaks {
         final double first = est.length == 0 ? Double.NaN : est[0] - backS;
         final double ok = BeatScore.firstCorrectRun(shifted, est) - backS;
         return new double[] {inBreak, first, ok};
+    }
+
+    private static float[] concat(final float[] a, final float[] b) {
+        final float[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private static double[] shift(final double[] times, final double by) {
+        return Arrays.stream(times).map(t -> t + by).toArray();
     }
 
     /** @return the first {@value #TALK_SENTENCES} NOIZEUS sentences in {@value #TALK_NOISE} noise, joined, at rate */

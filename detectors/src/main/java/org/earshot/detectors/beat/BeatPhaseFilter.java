@@ -312,6 +312,45 @@ public final class BeatPhaseFilter {
         return periods[bestPeriodIndex()];
     }
 
+    /**
+     * Forgets where the beat falls but keeps part of how fast it went: each period keeps the share {@code keep} of its
+     * posterior mass and takes {@code 1 - keep} of the mass {@link #reset} gives it, and within each period every phase
+     * becomes equally likely. For a pause in the music: the band that stops usually comes back at the tempo it
+     * left, on a beat that has nothing to do with the one before the pause (and a new song at another tempo still finds
+     * its own as from a start, with half the mass). The predictive correlation starts afresh, as after a reset.
+     *
+     * @param keep share of the posterior's tempo belief to keep, 0 (the same as {@link #reset}) to 1; clamped
+     */
+    public void forgetPhase(final double keep) {
+        final double k = Math.max(0.0, Math.min(1.0, keep));
+        double sum = 0.0;
+        for (int i = 0; i < periods.length; i++) {
+            double m = 0.0;
+            for (int s2 = first[i]; s2 < first[i + 1]; s2++) {
+                m += alpha[s2];
+            }
+            periodMass[i] = m;
+            sum += m;
+        }
+        double best = -1.0;
+        for (int i = 0; i < periods.length; i++) {
+            final double mass = (sum > 0.0 ? k * periodMass[i] / sum : 0.0) + (1.0 - k) * periods[i] / states;
+            final double perState = mass / periods[i];
+            java.util.Arrays.fill(alpha, first[i], first[i + 1], perState);
+            periodMass[i] = mass;
+            if (perState > best) {
+                best = perState;
+                bestPeriodIndex = i;
+                bestState = first[i];
+            }
+        }
+        total = 1.0;
+        bestRe = 0.0;
+        bestIm = 0.0;
+        confidence.reset();
+        steps = 0;
+    }
+
     /** Returns to the uniform distribution: every tempo and phase equally likely. */
     public void reset() {
         java.util.Arrays.fill(alpha, 1.0 / states);

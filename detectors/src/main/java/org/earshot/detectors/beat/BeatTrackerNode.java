@@ -55,8 +55,13 @@ import org.earshot.engine.event.FieldKind;
  *       there below {@link SpeechGate#CONFIDENCE_OFF_IN_TALK} instead; frames
  *       whose loudest frame over the last 1.5 s is below {@link BeatTrackerConfig#silenceDb()} carry no
  *       observation and emit nothing (and a beat due when the input will have been silent for more than
- *       {@value #MUTE_PERIODS} beat periods is not emitted, so beats stop a period after the music does); after a
- *       second of silence the model is reset, so the next music locks afresh. Music that starts over a noise floor rather than silence (a live room) is
+ *       {@value #MUTE_PERIODS} beat periods is not emitted, so beats stop a period after the music does); the tempo
+ *       estimator pauses over them, keeping the tempo it heard ({@link TempoEstimator#pause}), and after a second of
+ *       silence the phase model forgets the beat's phase and half its tempo belief
+ *       ({@link BeatPhaseFilter#forgetPhase}, {@link #PAUSE_TEMPO_MEMORY}): music that resumes after a pause at its
+ *       old tempo is followed again sooner (on the development set's pauses of 3 s, first beat back within 2 s on 23
+ *       files of 33 instead of 20, and the beat right again after a median 2.72 s instead of 3.93 s), while a new song
+ *       at another tempo locks as fast as before. Music that starts over a noise floor rather than silence (a live room) is
  *       judged on its own as fast: before a lock, when the novelty's recent maximum at least doubles
  *       ({@link #LOUDER_SOUND_RATIO}), the confidence's past observations are rescaled to the new maximum
  *       ({@link BeatPhaseFilter#rescaleObservations}), so the frames of noise weigh as little as the quiet they
@@ -110,6 +115,12 @@ public final class BeatTrackerNode implements AudioNode {
 
     private static final double REFRACTORY_PERIODS = 0.6;
     private static final double SILENCE_RESET_SECONDS = 1.0;
+    /**
+     * Share of the phase model's tempo belief kept when a silence has lasted {@link #SILENCE_RESET_SECONDS}: the beat's
+     * phase is forgotten, its tempo half kept ({@link BeatPhaseFilter#forgetPhase}). The tempo estimator keeps its
+     * autocorrelation through the silence ({@link TempoEstimator#pause}).
+     */
+    static final double PAUSE_TEMPO_MEMORY = 0.5;
     private static final double CONFIDENCE_HALF_LIFE_SECONDS = 2.0;
     private static final double SILENCE_HOLD_SECONDS = 1.5;
     /**
@@ -366,7 +377,7 @@ public final class BeatTrackerNode implements AudioNode {
         quietFrames = levelDb < config.silenceDb() ? quietFrames + 1 : 0;
         silentFrames = silent ? silentFrames + 1 : 0;
         if (silentFrames == silenceResetFrames) {
-            phase.reset();
+            phase.forgetPhase(PAUSE_TEMPO_MEMORY);
             bar.reset();
             level.reset();
             normaliser.reset();
@@ -388,9 +399,9 @@ public final class BeatTrackerNode implements AudioNode {
             final double lowActivation = lowMax > 0.0 ? lowObserved / lowMax : 0.0;
             level.push(activation, lowActivation, !silent);
             activation = 0.5 * (activation + lowActivation);
-            tempo.update(activation);
+            updateTempo(activation, silent);
         } else {
-            tempo.update(observed);
+            updateTempo(observed, silent);
             level.push(activation, activation, !silent);
         }
         if (evidenceExponent > 0.0) {
@@ -465,6 +476,15 @@ public final class BeatTrackerNode implements AudioNode {
     }
 
 
+
+    /** Silent frames carry no observation: the tempo estimator pauses rather than learn the silence's flatness. */
+    private void updateTempo(final double observation, final boolean silent) {
+        if (silent) {
+            tempo.pause();
+        } else {
+            tempo.update(observation);
+        }
+    }
 
     /** @return the tempo of the emitted beats: the pulse's, or half of it while every other pulse alone is a beat */
     private double beatBpm() {

@@ -8,10 +8,13 @@ package org.earshot.detectors.beat;
  * {@code r[l] = beta r[l] + v[n] v[n-l]} for every lag up to {@code K} times the longest period, with {@code beta}
  * giving the configured half-life (a resonance over several seconds). The salience of a period {@code T} is the
  * comb {@code (1/K) sum_k max(m[kT-1], m[kT], m[kT+1]) / m[0]}, where {@code m[l]} is lag {@code l}'s leaky sum
- * divided by the weight it has gathered so far plus half a second's worth (a prior of no correlation; a lag not
- * reached yet counts 0). Once every lag is full this is the plain {@code (1/K) sum_k max(r[kT-1], ...) / r[0]}; while
- * the estimator warms up, a long lag, which has seen fewer products, is not taken for a weak one (the plain sums favour
- * fast tempi, whose harmonics fill first, for the first seconds of a song); multiplied by the prior
+ * divided by the weight it has gathered (the leaky count of its products, kept beside it) plus half a second's worth
+ * (a prior of no correlation; a lag not reached yet counts 0). Once every lag is full this ranks the periods as the
+ * plain {@code (1/K) sum_k max(r[kT-1], ...) / r[0]} does; while the estimator warms up, a long lag, which has seen
+ * fewer products, is not taken for a weak one (the plain sums favour fast tempi, whose harmonics fill first, for the
+ * first seconds of a song). Silence is a pause ({@link #pause}): nothing decays or gathers, and the products after it
+ * do not reach back across it, so the tempo heard before it is still there, as a mean per lag, when the music
+ * returns, and the lags the new sound has reached are judged on it alone. Multiplied by the prior
  * {@code exp(-0.5 (log2(bpm / centre) / sigma)^2)} it gives each tempo's weight.
  *
  * <p><b>Octave policy.</b> A pulse train of period {@code T} is just as periodic at {@code 2T}, so the comb alone
@@ -19,7 +22,8 @@ package org.earshot.detectors.beat;
  * and only a level whose comb salience clearly dominates can win against it. The weights do not pick one tempo:
  * the phase tracker ({@link BeatPhaseFilter}) receives all of them as soft evidence.
  *
- * <p>Allocation happens only in the constructor; {@link #update} and {@link #weights} are allocation-free.
+ * <p>Allocation happens only in the constructor; {@link #update}, {@link #pause} and {@link #weights} are
+ * allocation-free.
  */
 public final class TempoEstimator {
     private static final double MEAN_WINDOW_SECONDS = 0.25;
@@ -34,13 +38,15 @@ public final class TempoEstimator {
     private final double[] history;
     private final double[] acf;
     private final double[] meanRing;
-    private final double[] betaPower;
-    private final double fullWeight;
+    private final double[] weight;
+    private final double[] means;
     private final double priorWeight;
     private int historyPos;
     private int meanPos;
     private double meanSum;
     private long frames;
+    private long segmentFrames;
+    private boolean paused;
     private double periodicity;
 
     /**
@@ -65,16 +71,8 @@ public final class TempoEstimator {
         this.history = new double[maxLag + 1];
         this.acf = new double[maxLag + 1];
         this.meanRing = new double[Math.max(1, (int)Math.round(MEAN_WINDOW_SECONDS * frameRateHz))];
-        // beta^k, until it is negligible: the weight a lag has gathered k frames after its first product
-        int n = maxLag + 1;
-        while (Math.pow(beta, n) > 1.0e-4) {
-            n *= 2;
-        }
-        this.betaPower = new double[n + 1];
-        for (int k = 0; k <= n; k++) {
-            betaPower[k] = Math.pow(beta, k);
-        }
-        this.fullWeight = 1.0 / (1.0 - beta);
+        this.weight = new double[maxLag + 1];
+        this.means = new double[maxLag + 1];
         this.priorWeight = PRIOR_WEIGHT_SECONDS * frameRateHz;
     }
 
@@ -84,6 +82,14 @@ public final class TempoEstimator {
      * @param novelty the frame's novelty, 0 or more
      */
     public void update(final double novelty) {
+        if (paused) {
+            // the first frame after a pause starts a new stretch of sound: no product reaches back across the pause
+            paused = false;
+            segmentFrames = 0;
+            java.util.Arrays.fill(meanRing, 0.0);
+            meanSum = 0.0;
+            meanPos = 0;
+        }
         meanSum += novelty - meanRing[meanPos];
         meanRing[meanPos] = novelty;
         meanPos = meanPos + 1 == meanRing.length ? 0 : meanPos + 1;
@@ -91,12 +97,31 @@ public final class TempoEstimator {
         final int n = history.length;
         historyPos = historyPos + 1 == n ? 0 : historyPos + 1;
         history[historyPos] = v;
+        // lags that reach no further back than this stretch's first frame gather a product (and its weight)
+        final int reach = (int)Math.min(maxLag, segmentFrames);
         int j = historyPos;
-        for (int lag = 0; lag <= maxLag; lag++) {
+        for (int lag = 0; lag <= reach; lag++) {
             acf[lag] = beta * acf[lag] + v * history[j];
+            weight[lag] = beta * weight[lag] + 1.0;
             j = j == 0 ? n - 1 : j - 1;
         }
+        for (int lag = reach + 1; lag <= maxLag; lag++) {
+            acf[lag] *= beta;
+            weight[lag] *= beta;
+        }
+        segmentFrames++;
         frames++;
+    }
+
+    /**
+     * Skips one tracker frame that carries no observation (silence): the autocorrelation keeps what it has, neither
+     * decaying nor gathering, so a tempo heard before a pause is still there when the sound returns, and the first
+     * frame after the pause starts a new stretch whose products do not reach back across it (the music's phase
+     * after a pause has nothing to do with its phase before). Music that returns at another tempo replaces the old
+     * one as fast as a tempo change in a song does, with the configured half-life.
+     */
+    public void pause() {
+        paused = true;
     }
 
     /**
@@ -114,30 +139,22 @@ public final class TempoEstimator {
             }
             return -1;
         }
-        final boolean warm = frames - maxLag >= betaPower.length;
         double best = 0.0;
         int bestIndex = -1;
         double rawMax = 0.0;
         double rawSum = 0.0;
+        for (int lag = 0; lag <= maxLag; lag++) {
+            means[lag] = mean(lag);
+        }
+        final double m0 = means[0];
         for (int i = 0; i < periods.length; i++) {
             final int t = periods[i];
             double s = 0.0;
-            final double raw;
-            if (warm) {
-                // every lag has gathered its full weight: the plain sums compare as the means do
-                for (int k = 1; k <= harmonics; k++) {
-                    final int lag = k * t;
-                    s += Math.max(acf[lag - 1], Math.max(acf[lag], acf[Math.min(maxLag, lag + 1)]));
-                }
-                raw = s / (harmonics * r0);
-            } else {
-                for (int k = 1; k <= harmonics; k++) {
-                    final int lag = k * t;
-                    final int next = Math.min(maxLag, lag + 1);
-                    s += Math.max(mean(lag - 1), Math.max(mean(lag), mean(next)));
-                }
-                raw = s / harmonics / mean(0);
+            for (int k = 1; k <= harmonics; k++) {
+                final int lag = k * t;
+                s += Math.max(means[lag - 1], Math.max(means[lag], means[Math.min(maxLag, lag + 1)]));
             }
+            final double raw = s / harmonics / m0;
             rawMax = Math.max(rawMax, raw);
             rawSum += raw;
             final double w = Math.max(0.0, raw) * prior[i];
@@ -156,17 +173,13 @@ public final class TempoEstimator {
     }
 
     /**
-     * The mean product at lag {@code lag}: its leaky sum divided by the weight it has gathered so far,
-     * {@code (1 - beta^(frames - lag)) / (1 - beta)} products' worth, plus half a second's worth of products of no
-     * correlation (the prior), so that a lag that has seen few products is neither underrated nor overrated.
+     * The mean product at lag {@code lag}: its leaky sum divided by the weight it has gathered (the leaky count of
+     * the products added to it), plus half a second's worth of products of no correlation (the prior), so that a lag
+     * that has seen few products, early in a song or after a pause, is neither underrated nor overrated. Once every
+     * lag has its full weight this ranks the lags as their plain sums do.
      */
     private double mean(final int lag) {
-        final long k = frames - lag;
-        if (k <= 0) {
-            return 0.0;
-        }
-        final double w = k >= betaPower.length ? fullWeight : (1.0 - betaPower[(int)k]) / (1.0 - beta);
-        return acf[lag] / (w + priorWeight);
+        return acf[lag] / (weight[lag] + priorWeight);
     }
 
     /**
@@ -189,11 +202,14 @@ public final class TempoEstimator {
     public void reset() {
         java.util.Arrays.fill(history, 0.0);
         java.util.Arrays.fill(acf, 0.0);
+        java.util.Arrays.fill(weight, 0.0);
         java.util.Arrays.fill(meanRing, 0.0);
         historyPos = 0;
         periodicity = 0.0;
         meanPos = 0;
         meanSum = 0.0;
         frames = 0;
+        segmentFrames = 0;
+        paused = false;
     }
 }

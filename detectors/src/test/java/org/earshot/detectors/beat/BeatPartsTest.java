@@ -66,6 +66,79 @@ class BeatPartsTest {
         assertTrue(t.periodicity() < 0.1, "periodicity " + t.periodicity());
     }
 
+    /**
+     * Four seconds of a 120 BPM pulse over noise, three seconds of silence, then the pulse again on another phase:
+     * 0.6 s after it returns, the estimator still weighs 120 BPM highest and finds the input as periodic as before.
+     * Fed the silence as zeros instead, the returning sound's products swamp the decayed autocorrelation at the lags
+     * they have reached, and the periodicity falls to about a quarter (and the heaviest period to 96 frames).
+     */
+    @Test
+    void shouldKeepTheTempoThroughAPause() {
+        final int[] periods = periods();
+        final TempoEstimator paused = new TempoEstimator(periods, FPS, 100.0, 1.0, 4, 1.0);
+        final TempoEstimator zeros = new TempoEstimator(periods, FPS, 100.0, 1.0, 4, 1.0);
+        final SplittableRandom r = new SplittableRandom(5);
+        final double[] w = new double[periods.length];
+        for (int n = 0; n < 400; n++) {
+            final double v = pulse(n, 50, false) + 0.2 * r.nextDouble();
+            paused.update(v);
+            zeros.update(v);
+        }
+        paused.weights(w);
+        final double before = paused.periodicity();
+        for (int n = 0; n < 300; n++) {
+            paused.pause();
+            zeros.update(0.0);
+        }
+        for (int n = 0; n < 60; n++) {
+            final double v = pulse(n + 17, 50, false) + 0.2 * r.nextDouble();
+            paused.update(v);
+            zeros.update(v);
+        }
+        assertEquals(50, periods[paused.weights(w)], "120 BPM kept");
+        assertTrue(paused.periodicity() > 0.75 * before, "periodicity " + paused.periodicity() + ", before the pause "
+            + before);
+        zeros.weights(w);
+        assertTrue(zeros.periodicity() < 0.5 * before, "silence fed as zeros: periodicity " + zeros.periodicity());
+    }
+
+    @Test
+    void shouldTakeTheNewTempoWhenTheMusicReturnsAtAnother() {
+        final int[] periods = periods();
+        final TempoEstimator t = new TempoEstimator(periods, FPS, 100.0, 1.0, 4, 1.0);
+        final double[] w = new double[periods.length];
+        for (int n = 0; n < 600; n++) {
+            t.update(pulse(n, 50, false));
+        }
+        for (int n = 0; n < 300; n++) {
+            t.pause();
+        }
+        for (int n = 0; n < 400; n++) {
+            t.update(pulse(n, 60, false));
+        }
+        assertEquals(60, periods[t.weights(w)], "100 BPM after 4 s of it");
+    }
+
+    @Test
+    void shouldForgetThePhaseButKeepPartOfTheTempo() {
+        final int[] periods = periods();
+        final BeatPhaseFilter f = new BeatPhaseFilter(periods, 100.0, 1.0 / 16.0, 200.0);
+        for (int n = 0; n < 1000; n++) {
+            f.step(pulse(n, 40, false), true, null);
+        }
+        assertEquals(40, f.bestPeriod());
+        f.forgetPhase(0.5);
+        assertEquals(40, f.bestPeriod(), "the tempo is kept");
+        assertEquals(0.0, f.predictiveCorrelation(), 1e-12, "the confidence starts afresh");
+        // the same pulse on another phase: every phase of period 40 was left alike, the pulses place it
+        for (int n = 0; n < 90; n++) {
+            f.step(pulse(n + 13, 40, false), true, null);
+        }
+        assertEquals(40, f.bestPeriod(), "tempo after two pulses");
+        // frame 89 was seen last; the next pulse is at n + 13 = 120, frame 107: 17 frames on
+        assertEquals(40.0 - 18.0, f.bestPhasePosition(), 1.0, "phase from the returning pulses");
+    }
+
     @Test
     void shouldLockPhaseAndTempoOfPulseTrainAndForeseeIt() {
         final int[] periods = periods();
