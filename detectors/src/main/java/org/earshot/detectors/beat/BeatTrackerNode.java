@@ -61,7 +61,8 @@ import org.earshot.engine.event.FieldKind;
  *       ({@link BeatPhaseFilter#forgetPhase}, {@link #PAUSE_TEMPO_MEMORY}): music that resumes after a pause at its
  *       old tempo is followed again sooner (on the development set's pauses of 3 s, first beat back within 2 s on 23
  *       files of 33 instead of 20, and the beat right again after a median 2.72 s instead of 3.93 s), while a new song
- *       at another tempo locks as fast as before. Music that starts over a noise floor rather than silence (a live room) is
+ *       at another tempo locks as fast as before. Music that starts over a noise floor rather than silence (a live
+ *       room) is
  *       judged on its own as fast: before a lock, when the novelty's recent maximum at least doubles
  *       ({@link #LOUDER_SOUND_RATIO}), the confidence's past observations are rescaled to the new maximum
  *       ({@link BeatPhaseFilter#rescaleObservations}), so the frames of noise weigh as little as the quiet they

@@ -193,7 +193,7 @@ public final class TempoEstimator {
         return periodicity;
     }
 
-    /** @return tracker frames seen since construction or {@link #reset} */
+    /** @return frames added by {@link #update} (paused ones do not count) since construction or {@link #reset} */
     public long frames() {
         return frames;
     }
