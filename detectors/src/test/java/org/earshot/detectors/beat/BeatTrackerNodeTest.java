@@ -355,7 +355,9 @@ class BeatTrackerNodeTest {
 
     @Test
     void shouldNotAllocateInSteadyState() throws InterruptedException {
-        final float[] x = ClickTrack.render(RATE, 8.0, ClickTrack.beats(0.5, 8.0, 120.0), 4, 10L);
+        // clicks, then 3 s of silence (looped: the tempo estimator pauses, the phase model forgets the phase, the
+        // music returns)
+        final float[] x = ClickTrack.render(RATE, 11.0, ClickTrack.beats(0.5, 8.0, 120.0), 4, 10L);
         try (GraphHarness h = GraphHarness.start(plan(BeatTrackerConfig.defaults(), 256, 256))) {
             h.sink().recording(false);
             final long[] windows = h.allocationWindows(x, 256, 20_000, 10_000, 3);
