@@ -31,6 +31,7 @@ public final class BenchMain {
         COMMANDS.put("events-trace", org.earshot.bench.accuracy.EventTrace::run);
         COMMANDS.put("speech-alarms", org.earshot.bench.accuracy.SpeechAlarms::run);
         COMMANDS.put("cough-fits", org.earshot.bench.accuracy.CoughFits::run);
+        COMMANDS.put("thuds-after-coughs", org.earshot.bench.accuracy.ThudsAfterCoughs::run);
         COMMANDS.put("voicing", org.earshot.bench.accuracy.VoicingShare::run);
         COMMANDS.put("rooms", org.earshot.bench.latency.RoomsBench::run);
         COMMANDS.put("denoise", org.earshot.bench.accuracy.DenoiseEval::run);

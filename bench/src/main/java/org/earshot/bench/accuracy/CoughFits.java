@@ -151,10 +151,15 @@ public final class CoughFits {
 
     /** The cough clips of the set, each cut to its sound. */
     private static List<float[]> coughs(final Path set) throws Exception {
+        return sounds(set, List.of("cough"));
+    }
+
+    /** The clips of the set with one of these labels, each cut to its sound. */
+    static List<float[]> sounds(final Path set, final List<String> labels) throws Exception {
         final Path clips = set.resolve("events/clips");
         final List<LabelsCsv.Entry> entries = new ArrayList<>();
         for (final LabelsCsv.Entry e : LabelsCsv.read(clips, clips.resolve("labels.csv"))) {
-            if (e.label().equals("cough")) {
+            if (labels.contains(e.label())) {
                 entries.add(e);
             }
         }
@@ -169,7 +174,7 @@ public final class CoughFits {
     }
 
     /** A copy of {@code x} whose peak is {@code peakDb} dBFS. */
-    private static float[] scaled(final float[] x, final double peakDb) {
+    static float[] scaled(final float[] x, final double peakDb) {
         float peak = 1e-9f;
         for (final float v : x) {
             peak = Math.max(peak, Math.abs(v));
