@@ -429,6 +429,34 @@ class ImpactNodeTest {
         assertTrue(events.size() <= 1, "a clock's ticks are not impacts (at most the first one): " + events);
     }
 
+    /**
+     * Knock, knock, knock, half a second apart, the later knocks sharper (as loud at their peak, but loud for about 20
+     * ms, too short to be impacts of their own): they are the series' next blows, within the merge gap of the last, not the source repeating itself
+     * later (which drops an impact as a texture): one impact.
+     */
+    @Test
+    void shouldFindAKnockSeriesWhoseLaterKnocksAreShort() throws InterruptedException {
+        final float[] x = Signals.noise(RATE * 8, 0.003, 2);
+        Signals.addImpact(x, RATE, 2 * RATE, 0.4, 20);
+        for (int k = 1; k < 3; k++) {
+            addKnock(x, 2 * RATE + k * RATE / 2, 0.7, 0.008, 20 + k);
+        }
+        final List<CollectingSink.Event> events = run(x, 160, 0.5);
+        assertEquals(1, events.size(), events.toString());
+        assertEquals(2 * RATE, events.get(0).value(SoundEvents.START), RATE * 0.03);
+    }
+
+    /** As {@link Signals#addImpact}, with the decay's time constant given. */
+    private static void addKnock(final float[] x, final int at, final double amplitude, final double decaySeconds,
+        final long seed) {
+        final java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+        for (int i = 0; i < RATE / 3 && at + i < x.length; i++) {
+            final double t = (double)i / RATE;
+            final double g = Math.sqrt(-2 * Math.log(1.0 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
+            x[at + i] += (float)(amplitude * Math.exp(-t / decaySeconds) * (0.5 * g + Math.sin(2 * Math.PI * 90 * t)));
+        }
+    }
+
     @Test
     void shouldStayQuietOnTicksOncePerSecond() throws InterruptedException {
         final float[] ticks = Signals.noise(RATE * 12, 0.002, 7);
