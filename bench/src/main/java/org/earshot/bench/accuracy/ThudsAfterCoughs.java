@@ -64,7 +64,8 @@ public final class ThudsAfterCoughs {
         System.out.printf(Locale.ROOT, "thuds-after-coughs: %d coughs, %d door slams and knocks of %s, %d trials per "
             + "row and kind, seed %d, sensitivity %.2f; found: an impact event within %.2f s of the thud's onset%n",
             coughs.size(), slams.size(), set.resolve("events/clips"), trials, seed, sensitivity, COLLAR_S);
-        System.out.printf(Locale.ROOT, "%-16s %22s %22s%n", "pause (s)", "door slam/knock found", "generated thud found");
+        System.out.printf(Locale.ROOT, "%-16s %22s %22s%n", "pause (s)", "door slam/knock found",
+            "generated thud found");
         final SplittableRandom random = new SplittableRandom(seed);
         for (final double[] pause : PAUSES) {
             final int[] found = new int[2];

@@ -177,10 +177,10 @@ public final class EventDecisionNode implements AudioNode {
      * takes that label for {@link #verdict} when the mean reaches this share of the threshold: the classifier leans to
      * it. Single development coughs 2–3 s apart over pink noise ({@code cough-fits}) raised a fall alert from the
      * impact detector on 62 of 286 coughs, each a cough no cough event was written for (the classifier's mean under
-     * the threshold); with this, 18. Measured at a mean of 0.15, 0.2, 0.25 and 0.3 (singles' impacts 16 / 18 / 28 / 41): the impact
-     * recall on the development scenes' door slams, knocks and dropped keys is the same at each, with the shipped model
-     * and the four scene-hold-out models (and through four channels at 0.2 and 0.25); half the threshold is the round
-     * value in between.
+     * the threshold); with this, 18. Measured at a mean of 0.15, 0.2, 0.25 and 0.3 (singles' impacts 16 / 18 / 28 /
+     * 41): the impact recall on the development scenes' door slams, knocks and dropped keys is the same at each, with
+     * the shipped model and the four scene-hold-out models (and through four channels at 0.2 and 0.25); half the
+     * threshold is the round value in between.
      */
     static final float LEANING_SHARE = 0.5f;
     /** Events remembered for {@link #verdict}. */
@@ -654,7 +654,8 @@ public final class EventDecisionNode implements AudioNode {
      * judged it a sound of such a label that the room keeps making (the familiarity test: a conversation in the room),
      * or left unwritten a sound over it whose most likely label is such a one, heard at {@link #LEANING_SHARE} of that
      * label's threshold or more (a cough the classifier hears at 0.2 to 0.4, wavering with laughter or throat
-     * clearing: no cough is reported, but the sound is a person's, not a fall), else {@link #LIKELY_OTHER} if the event that may cover it is not yet decided but has so far been near certain
+     * clearing: no cough is reported, but the sound is a person's, not a fall), else {@link #LIKELY_OTHER} if the event
+     * that may cover it is not yet decided but has so far been near certain
      * of such a label (a long stretch of speech, decided only when it ends), else {@link #UNDECIDED} if an event
      * begun by then that may cover it is not yet decided, else {@link #NONE}. The answer depends only on the frames
      * up to {@code asOfFrame}, whatever the node has processed since (a node reading it in the same block sees the

@@ -97,7 +97,8 @@ import org.earshot.engine.ProcessSpec;
  * the {@value #JOIN_FRAMES} frames (3 s) before it (a cough's next burst does not: it repeats the bass of the last
  * one) and that starts more than {@value #JOINED_MS} ms after an event began is not left to that event's label
  * ({@code thuds-after-coughs}: generated thuds 0.2–1.2 s after a development cough found 28 of 60 times before these
- * two rules, 22 with the leaning alone, 30 with both; door slams and knocks 18, 17, 19). The sharp onset of a cough or a laugh passes every energy test of an impact, and a carer
+ * two rules, 22 with the leaning alone, 30 with both; door slams and knocks 18, 17, 19). The sharp onset of a cough
+ * or a laugh passes every energy test of an impact, and a carer
  * would otherwise get a fall alert with each cough alert (31 impact alerts on other annotated events of the
  * development scenes without this, 9 with it, the same 9 of 13 impacts found). Beyond that leaning, an impact is
  * never dropped in favour of a sound that was not reported, with two exceptions that the decision node's verdict
@@ -211,8 +212,9 @@ public final class ImpactNode implements AudioNode {
     /** How long after its end an impact waits at most for the event decision's verdict, ms. */
     static final int VERDICT_WAIT_MS = 8000;
     /**
-     * A thud whose bass stands out of the 1.2 s before it, starting more than this long after an event of the
-     * decisions began, joined that event's sound rather than started it: the event's label is not the thud's, ms.
+     * A thud whose bass stands out of the {@link #JOIN_FRAMES} before it, starting more than this long after an
+     * event of the decisions began, joined that event's sound rather than started it: the event's label is not the
+     * thud's, ms.
      */
     static final int JOINED_MS = 250;
     /** Frames (3 s) before a thud whose bass it must stand out of to count as joining a sound going on. */
@@ -231,7 +233,7 @@ public final class ImpactNode implements AudioNode {
     private final long[] waitEnd = new long[WAITING];
     private final long[] waitEndFrame = new long[WAITING];
     private final float[] waitConfidence = new float[WAITING];
-    /** Per waiting impact: its bass stood out of the 1.2 s before it (a thud, not the next burst of the same sound). */
+    /** Per waiting impact: its bass stood out of the 3 s before it (a thud, not the next burst of the same sound). */
     private final boolean[] waitBassNovel = new boolean[WAITING];
     private int waitHead;
     private int waiting;
@@ -656,7 +658,7 @@ public final class ImpactNode implements AudioNode {
     }
 
     /**
-     * @return whether at least {@value #VOICED_BEFORE_SHARE} of the frames from the last onset to now are voiced: a
+     * @return whether more than {@value #VOICED_BEFORE_SHARE} of the frames from the last onset to now are voiced: a
      *     syllable after a sentence's first, not a knock
      */
     private boolean voicedSinceOnset() {
