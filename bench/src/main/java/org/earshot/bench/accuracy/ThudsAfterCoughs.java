@@ -20,7 +20,9 @@ import org.earshot.detectors.classify.train.SoundBounds;
  * to its sound; the classifier was trained on these) and a generated one the classifier has never heard (noise
  * low-passed under 400 Hz with a 5 ms attack and a 120 ms decay, as a body or a heavy object hitting the floor). A
  * thud is found when an {@code impact} event starts within 250 ms of it. {@code N} trials per row and kind (default
- * 30). {@code --detail} prints each trial's events.
+ * 30). {@code --detail} prints each trial's events. With {@code --noizeus DIR} (the NOIZEUS pairs of
+ * {@code ../shared/eval/denoise}) a last row lands the thud 30–80 % into a clean NOIZEUS sentence (a real talker,
+ * -20 dBFS peak ± 3 dB): a fall while someone talks.
  */
 public final class ThudsAfterCoughs {
     private static final int RATE_HZ = 16_000;
@@ -43,6 +45,7 @@ public final class ThudsAfterCoughs {
         Path modelPath = null;
         double sensitivity = 0.5;
         boolean detail = false;
+        Path noizeus = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--set" -> set = Path.of(args[++i]);
@@ -51,9 +54,10 @@ public final class ThudsAfterCoughs {
                 case "--model" -> modelPath = Path.of(args[++i]);
                 case "--sensitivity" -> sensitivity = Double.parseDouble(args[++i]);
                 case "--detail" -> detail = true;
+                case "--noizeus" -> noizeus = Path.of(args[++i]);
                 default -> {
                     System.err.println("usage: thuds-after-coughs [--set DIR] [--trials N] [--seed S] [--model FILE] "
-                        + "[--sensitivity S] [--detail]");
+                        + "[--sensitivity S] [--detail] [--noizeus DIR]");
                     return 2;
                 }
             }
@@ -106,6 +110,37 @@ public final class ThudsAfterCoughs {
             }
             System.out.printf(Locale.ROOT, "%-16s %16d / %-4d %16d / %-4d%n", pause == null ? "thud alone"
                 : String.format(Locale.ROOT, "%.1f-%.1f", pause[0], pause[1]), found[0], trials, found[1], trials);
+        }
+        if (noizeus != null) {
+            final int[] found = new int[2];
+            for (int kind = 0; kind < 2; kind++) {
+                for (int t = 0; t < trials; t++) {
+                    final int sentence = 1 + random.nextInt(15);
+                    final float[] talk = CoughFits.scaled(org.earshot.app.train.ClipLoader.decode(noizeus.resolve(
+                        String.format(Locale.ROOT, "noizeus_sp%02d_airport_00dB.clean.flac", sentence)), RATE_HZ),
+                        -20 + random.nextDouble(-3, 3));
+                    final float[] thud = kind == 0
+                        ? CoughFits.scaled(slams.get(random.nextInt(slams.size())), -14 + random.nextDouble(-3, 3))
+                        : CoughFits.scaled(generatedThud(random), -14 + random.nextDouble(-3, 3));
+                    final int start = 6 * RATE_HZ;
+                    final int thudAt = start + (int)(random.nextDouble(0.3, 0.8) * talk.length);
+                    final float[] x = new float[start + talk.length + thud.length + 6 * RATE_HZ];
+                    System.arraycopy(talk, 0, x, start, talk.length);
+                    for (int i = 0; i < thud.length; i++) {
+                        x[thudAt + i] += thud[i];
+                    }
+                    SpeechAlarms.addPinkNoise(x, RATE_HZ, Math.pow(10, -45 / 20.0), random);
+                    final double thudS = thudAt / (double)RATE_HZ;
+                    for (final EventEval.Detection d : EventEval.detect(model, x, sensitivity)) {
+                        if (d.event().label().equals("impact") && Math.abs(d.event().onset() - thudS) <= COLLAR_S) {
+                            found[kind]++;
+                            break;
+                        }
+                    }
+                }
+            }
+            System.out.printf(Locale.ROOT, "%-16s %16d / %-4d %16d / %-4d%n", "during talk", found[0], trials, found[1],
+                trials);
         }
         return 0;
     }
