@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
+import org.earshot.app.train.ClipLoader;
 import org.earshot.detectors.classify.ClassifierModel;
 import org.earshot.detectors.classify.train.SoundBounds;
 
@@ -75,9 +76,7 @@ public final class ThudsAfterCoughs {
             final int[] found = new int[2];
             for (int kind = 0; kind < 2; kind++) {
                 for (int t = 0; t < trials; t++) {
-                    final float[] thud = kind == 0
-                        ? CoughFits.scaled(slams.get(random.nextInt(slams.size())), -14 + random.nextDouble(-3, 3))
-                        : CoughFits.scaled(generatedThud(random), -14 + random.nextDouble(-3, 3));
+                    final float[] thud = thud(kind, slams, random);
                     final float[] cough = pause == null ? new float[0]
                         : CoughFits.scaled(coughs.get(random.nextInt(coughs.size())), -20 + random.nextDouble(-3, 3));
                     final int gap = pause == null ? 0 : (int)(random.nextDouble(pause[0], pause[1]) * RATE_HZ);
@@ -100,12 +99,7 @@ public final class ThudsAfterCoughs {
                         }
                         System.out.println();
                     }
-                    for (final EventEval.Detection d : detections) {
-                        if (d.event().label().equals("impact") && Math.abs(d.event().onset() - thudS) <= COLLAR_S) {
-                            found[kind]++;
-                            break;
-                        }
-                    }
+                    found[kind] += impactAt(detections, thudS) ? 1 : 0;
                 }
             }
             System.out.printf(Locale.ROOT, "%-16s %16d / %-4d %16d / %-4d%n", pause == null ? "thud alone"
@@ -116,12 +110,10 @@ public final class ThudsAfterCoughs {
             for (int kind = 0; kind < 2; kind++) {
                 for (int t = 0; t < trials; t++) {
                     final int sentence = 1 + random.nextInt(15);
-                    final float[] talk = CoughFits.scaled(org.earshot.app.train.ClipLoader.decode(noizeus.resolve(
+                    final float[] talk = CoughFits.scaled(ClipLoader.decode(noizeus.resolve(
                         String.format(Locale.ROOT, "noizeus_sp%02d_airport_00dB.clean.flac", sentence)), RATE_HZ),
                         -20 + random.nextDouble(-3, 3));
-                    final float[] thud = kind == 0
-                        ? CoughFits.scaled(slams.get(random.nextInt(slams.size())), -14 + random.nextDouble(-3, 3))
-                        : CoughFits.scaled(generatedThud(random), -14 + random.nextDouble(-3, 3));
+                    final float[] thud = thud(kind, slams, random);
                     final int start = 6 * RATE_HZ;
                     final int thudAt = start + (int)(random.nextDouble(0.3, 0.8) * talk.length);
                     final float[] x = new float[start + talk.length + thud.length + 6 * RATE_HZ];
@@ -131,18 +123,30 @@ public final class ThudsAfterCoughs {
                     }
                     SpeechAlarms.addPinkNoise(x, RATE_HZ, Math.pow(10, -45 / 20.0), random);
                     final double thudS = thudAt / (double)RATE_HZ;
-                    for (final EventEval.Detection d : EventEval.detect(model, x, sensitivity)) {
-                        if (d.event().label().equals("impact") && Math.abs(d.event().onset() - thudS) <= COLLAR_S) {
-                            found[kind]++;
-                            break;
-                        }
-                    }
+                    found[kind] += impactAt(EventEval.detect(model, x, sensitivity), thudS) ? 1 : 0;
                 }
             }
             System.out.printf(Locale.ROOT, "%-16s %16d / %-4d %16d / %-4d%n", "during talk", found[0], trials, found[1],
                 trials);
         }
         return 0;
+    }
+
+    /** @return a door slam or knock clip ({@code kind} 0) or a generated thud (1), at -14 dBFS peak ± 3 dB */
+    private static float[] thud(final int kind, final List<float[]> slams, final SplittableRandom random) {
+        return kind == 0
+            ? CoughFits.scaled(slams.get(random.nextInt(slams.size())), -14 + random.nextDouble(-3, 3))
+            : CoughFits.scaled(generatedThud(random), -14 + random.nextDouble(-3, 3));
+    }
+
+    /** @return whether an {@code impact} event starts within {@link #COLLAR_S} of {@code thudS} */
+    private static boolean impactAt(final List<EventEval.Detection> detections, final double thudS) {
+        for (final EventEval.Detection d : detections) {
+            if (d.event().label().equals("impact") && Math.abs(d.event().onset() - thudS) <= COLLAR_S) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Noise low-passed under about 400 Hz, 5 ms attack, 120 ms decay, 0.5 s long. */

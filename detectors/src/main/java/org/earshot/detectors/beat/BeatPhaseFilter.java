@@ -344,6 +344,11 @@ public final class BeatPhaseFilter {
                 bestState = first[i];
             }
         }
+        restart();
+    }
+
+    /** After the posterior is set anew: its normalisation, the phase summary and the confidence start afresh. */
+    private void restart() {
         total = 1.0;
         bestRe = 0.0;
         bestIm = 0.0;
@@ -354,11 +359,7 @@ public final class BeatPhaseFilter {
     /** Returns to the uniform distribution: every tempo and phase equally likely. */
     public void reset() {
         java.util.Arrays.fill(alpha, 1.0 / states);
-        total = 1.0;
-        bestRe = 0.0;
-        bestIm = 0.0;
-        confidence.reset();
-        steps = 0;
+        restart();
         bestState = 0;
         bestPeriodIndex = 0;
     }

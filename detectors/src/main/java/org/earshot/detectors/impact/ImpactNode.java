@@ -494,11 +494,7 @@ public final class ImpactNode implements AudioNode {
             candidateBassPeak = shortBass;
             candidateBassFrame = bassE;
             bassPeak = recentMax(bassRing);
-            bassPeakLong = -200f;
-            for (int age = RISE_FRAMES; age < Math.min(frameCount, JOIN_FRAMES); age++) {
-                final int k = bassLongPos - age;
-                bassPeakLong = Math.max(bassPeakLong, bassLongRing[k < 0 ? k + JOIN_FRAMES : k]);
-            }
+            bassPeakLong = recentMax(bassLongRing, bassLongPos);
             shortPeak = recentMax(shortRing);
             loudFrames = 0;
             candidateVoicedBefore = 0;
@@ -551,11 +547,19 @@ public final class ImpactNode implements AudioNode {
 
     /** @return the loudest value of a short-term ring over the last {@link #HOLD_FRAMES}, leaving out the rise */
     private float recentMax(final float[] ring) {
+        return recentMax(ring, shortPos);
+    }
+
+    /**
+     * @return the loudest value of a ring whose newest entry is at {@code pos}, over its length, leaving out the
+     *     rise ({@link #RISE_FRAMES})
+     */
+    private float recentMax(final float[] ring, final int pos) {
         float m = -200f;
-        final int n = (int)Math.min(frameCount, HOLD_FRAMES);
+        final int n = (int)Math.min(frameCount, ring.length);
         for (int age = RISE_FRAMES; age < n; age++) {
-            final int i = shortPos - age;
-            m = Math.max(m, ring[i < 0 ? i + HOLD_FRAMES : i]);
+            final int i = pos - age;
+            m = Math.max(m, ring[i < 0 ? i + ring.length : i]);
         }
         return m;
     }
