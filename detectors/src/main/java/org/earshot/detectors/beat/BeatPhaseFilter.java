@@ -41,6 +41,7 @@ public final class BeatPhaseFilter {
     private double bestIm;
     private final int confidenceDelay;
     private final RunningCorrelation confidence;
+    private final RunningCorrelation recentConfidence;
     private long steps;
     private int bestState;
     private int bestPeriodIndex;
@@ -49,11 +50,12 @@ public final class BeatPhaseFilter {
      * @param periods          candidate beat periods in tracker frames, ascending, each at least 2
      * @param transitionLambda tempo change penalty
      * @param beatFraction     share of each period that is "on the beat"
-     * @param confidenceHalfLifeFrames half-life of the averages behind {@link #predictiveCorrelation()}, frames
+     * @param confidenceHalfLifeFrames half-life of the averages behind {@link #predictiveCorrelation()}, frames; the
+     *                         recent correlation's is half of it
      */
     public BeatPhaseFilter(final int[] periods, final double transitionLambda, final double beatFraction,
         final double confidenceHalfLifeFrames) {
-        this(periods, transitionLambda, beatFraction, confidenceHalfLifeFrames, 0);
+        this(periods, transitionLambda, beatFraction, confidenceHalfLifeFrames, 0.5 * confidenceHalfLifeFrames, 0);
     }
 
     /**
@@ -61,18 +63,20 @@ public final class BeatPhaseFilter {
      * @param transitionLambda tempo change penalty
      * @param beatFraction     share of each period that is "on the beat"
      * @param confidenceHalfLifeFrames half-life of the averages behind {@link #predictiveCorrelation()}, frames
+     * @param recentHalfLifeFrames half-life of the averages behind {@link #recentPredictiveCorrelation()}, frames
      * @param confidenceDelayFrames observed frames after a {@link #reset} that {@link #predictiveCorrelation()} leaves
      *                         out, 0 or more: the onset of the sound itself, a step in the novelty that every state
      *                         foresees once it has seen its first frame, would otherwise pass for foresight for
      *                         seconds, even in noise
      */
     public BeatPhaseFilter(final int[] periods, final double transitionLambda, final double beatFraction,
-        final double confidenceHalfLifeFrames, final int confidenceDelayFrames) {
+        final double confidenceHalfLifeFrames, final double recentHalfLifeFrames, final int confidenceDelayFrames) {
         if (confidenceDelayFrames < 0) {
             throw new IllegalArgumentException("confidenceDelayFrames must be 0 or more, got " + confidenceDelayFrames);
         }
         this.confidenceDelay = confidenceDelayFrames;
         this.confidence = new RunningCorrelation(confidenceHalfLifeFrames);
+        this.recentConfidence = new RunningCorrelation(recentHalfLifeFrames);
         this.periods = periods.clone();
         final int n = periods.length;
         this.first = new int[n + 1];
@@ -261,6 +265,7 @@ public final class BeatPhaseFilter {
             return;
         }
         confidence.rescaleY(factor);
+        recentConfidence.rescaleY(factor);
     }
 
     private void track(final double x, final double y) {
@@ -268,6 +273,7 @@ public final class BeatPhaseFilter {
             return;
         }
         confidence.add(x, y);
+        recentConfidence.add(x, y);
     }
 
     /**
@@ -280,6 +286,17 @@ public final class BeatPhaseFilter {
      */
     public double predictiveCorrelation() {
         return confidence.value();
+    }
+
+    /**
+     * The same correlation over a shorter past (the constructor's {@code recentHalfLifeFrames}): it falls within a beat
+     * or two when the pulse the model follows stops, where the confidence, averaged over seconds of a good lock, takes
+     * several.
+     *
+     * @return the correlation, in [-1, 1]
+     */
+    public double recentPredictiveCorrelation() {
+        return recentConfidence.value();
     }
 
     /** @return index (into the constructor's periods) of the most likely state's period */
@@ -353,6 +370,7 @@ public final class BeatPhaseFilter {
         bestRe = 0.0;
         bestIm = 0.0;
         confidence.reset();
+        recentConfidence.reset();
         steps = 0;
     }
 

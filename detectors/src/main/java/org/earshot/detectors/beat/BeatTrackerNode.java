@@ -52,7 +52,9 @@ import org.earshot.engine.event.FieldKind;
  *       correlation leaves out the first half second after a start, whose onset of sound any model foresees), and
  *       beats do not start while a speech gate ({@link SpeechGate}, when the tracker has one) hears talk (the
  *       classifier's speech over the last 2 s, or over the last half second, which catches a sentence's start), and stop
- *       there below {@link SpeechGate#CONFIDENCE_OFF_IN_TALK} instead; frames
+ *       there when the confidence, or the same correlation over the last second or so
+ *       ({@link BeatPhaseFilter#recentPredictiveCorrelation()}), is below {@link SpeechGate#CONFIDENCE_OFF_IN_TALK};
+ *       frames
  *       whose loudest frame over the last 1.5 s is below {@link BeatTrackerConfig#silenceDb()} carry no
  *       observation and emit nothing (and a beat due when the input will have been silent for more than
  *       {@value #MUTE_PERIODS} beat periods is not emitted, so beats stop a period after the music does); the tempo
@@ -123,6 +125,8 @@ public final class BeatTrackerNode implements AudioNode {
      */
     static final double PAUSE_TEMPO_MEMORY = 0.5;
     private static final double CONFIDENCE_HALF_LIFE_SECONDS = 2.0;
+    /** Half-life of the recent predictive correlation that, in talk, stops a run ({@link BeatGate}). */
+    private static final double RECENT_CONFIDENCE_HALF_LIFE_SECONDS = 1.0;
     private static final double SILENCE_HOLD_SECONDS = 1.5;
     /**
      * A beat due after the input has been below {@link BeatTrackerConfig#silenceDb()} for longer than this many beat
@@ -274,7 +278,8 @@ public final class BeatTrackerNode implements AudioNode {
         this.tempo = new TempoEstimator(periods, fps, config.priorBpm(), config.priorOctaves(), config.combHarmonics(),
             config.resonanceHalfLifeSeconds());
         this.phase = new BeatPhaseFilter(periods, config.transitionLambda(), config.beatFraction(),
-            CONFIDENCE_HALF_LIFE_SECONDS * fps, (int)Math.round(CONFIDENCE_DELAY_SECONDS * fps));
+            CONFIDENCE_HALF_LIFE_SECONDS * fps, RECENT_CONFIDENCE_HALF_LIFE_SECONDS * fps,
+            (int)Math.round(CONFIDENCE_DELAY_SECONDS * fps));
         this.level = new PulseLevel(config.priorBpm(), config.minBpm(), periods[periods.length - 1], fps);
         this.normaliser = new SlidingMax(Math.max(1, (int)Math.ceil(config.normalisationSeconds() * fps)));
         this.lowNormaliser = new SlidingMax(Math.max(1, (int)Math.ceil(config.normalisationSeconds() * fps)));
@@ -425,7 +430,8 @@ public final class BeatTrackerNode implements AudioNode {
         }
         final boolean talk = speechGate != null && speechGate.talk();
         final boolean talkBegins = speechGate != null && speechGate.talkBegins();
-        final BeatGate.Change change = gate.update(silent, talk, talkBegins, confidence, periodicity, beatIndex);
+        final BeatGate.Change change = gate.update(silent, talk, talkBegins, confidence,
+            Math.max(0.0, phase.recentPredictiveCorrelation()), periodicity, beatIndex);
         if (change == BeatGate.Change.LOCKED) {
             beatIndex = 0;
             bar.locked();

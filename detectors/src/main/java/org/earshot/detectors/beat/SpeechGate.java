@@ -9,7 +9,8 @@ import org.earshot.detectors.classify.ClassProbabilities;
  * everyday sounds, gives speech over 0.5 on 70 % of the hops of a generated conversation and under 0.5 on all but
  * 0–7 % of the hops of the development set's mixes with vocals, but on 53 % of a song carried by a solo voice
  * (SIMAC's {@code 01_H_mikri_Rallou}). So talk keeps beats from <em>starting</em>, and a tracker already locked goes on
- * through it only while its confidence stays at {@value #CONFIDENCE_OFF_IN_TALK} or more, where a locked band keeps
+ * through it only while its confidence, over the last seconds and over the last second alone, stays at
+ * {@value #CONFIDENCE_OFF_IN_TALK} or more ({@link BeatGate}), where a locked band keeps
  * it (that song keeps F 1.0; stopping the tracker on any talk gives it 0.64) and a sentence's syllable rhythm soon
  * loses it: a conversation's beats fall from 281 without the gate to 83 with the start gate alone and to 39 with
  * both, in 8.1 minutes.
@@ -39,7 +40,8 @@ final class SpeechGate {
     /** Mean speech probability at and above which the sound is talk. */
     static final double SPEECH_ON = 0.5;
     /**
-     * Predictive correlation below which a locked tracker stops while the gate hears talk, instead of
+     * Predictive correlation (the confidence, or its recent span) below which a locked tracker stops while either
+     * mean of the gate hears talk, instead of
      * {@link BeatTrackerConfig#confidenceOff()}: above the confidence that starts beats, so that a pulse read into
      * talk must be clearly better foreseen than the one that started them.
      */

@@ -154,6 +154,26 @@ class BeatPartsTest {
     }
 
     @Test
+    void shouldLoseTheRecentConfidenceWithinASecondOfThePulsesEnd() {
+        final int[] periods = periods();
+        // confidence half-life 2 s, recent 1 s (100 frames per second)
+        final BeatPhaseFilter f = new BeatPhaseFilter(periods, 100.0, 1.0 / 16.0, 200.0);
+        for (int n = 0; n < 800; n++) {
+            f.step(pulse(n, 40, false), true, null);
+        }
+        assertTrue(f.recentPredictiveCorrelation() > 0.5, "locked: " + f.recentPredictiveCorrelation());
+        // the pulse stops; an unpulsed sound (talk, say) goes on
+        final SplittableRandom r = new SplittableRandom(5);
+        for (int n = 0; n < 100; n++) {
+            f.step(0.3 * r.nextDouble(), true, null);
+        }
+        assertTrue(f.recentPredictiveCorrelation() < SpeechGate.CONFIDENCE_OFF_IN_TALK,
+            "recent confidence a second later " + f.recentPredictiveCorrelation());
+        assertTrue(f.predictiveCorrelation() >= SpeechGate.CONFIDENCE_OFF_IN_TALK,
+            "the confidence still holds the lock: " + f.predictiveCorrelation());
+    }
+
+    @Test
     void shouldJudgeALouderSoundOnItsOwnOnceThePastIsRescaledToIt() {
         final int[] periods = periods();
         final BeatPhaseFilter rescaled = new BeatPhaseFilter(periods, 100.0, 1.0 / 16.0, 200.0);
