@@ -80,7 +80,12 @@ import org.earshot.engine.ProcessSpec;
  *
  * <p>Given a classifier (optional), an impact is vetoed when the classifier puts more than 60 % of its
  * probability on background classes at the moment of confirmation: the clunk of a ticking clock or a
- * crackle of a fire is part of a known background texture, not a fall.
+ * crackle of a fire is part of a known background texture, not a fall. At that moment the classifier's one-second
+ * context still holds mostly the room before the sound, though, and a door slam in a ticking room is read as the clock
+ * until the slam fills the context (the scenes: clock 0.84 at the slam's confirmation, door slam 0.83 half a second
+ * later). So a vetoed impact is held like any other, and the veto is lifted when, within {@value #LIFT_MS} ms of its
+ * onset, the classifier gives an impact-like class ({@link #IMPACT_CLASSES}) {@value #LIFT_PROB} or more with the
+ * background mass back under 60 %; otherwise it is dropped then.
  *
  * <p>Given the room's event decision node (optional), one label per sound: an impact that passed every test
  * waits for that node's verdict on the same stretch of audio ({@link EventDecisionNode#verdict}). When it wrote an
@@ -207,6 +212,17 @@ public final class ImpactNode implements AudioNode {
     static final float VOICED_BEFORE_SHARE = 0.25f;
     /** Background-class probability above which the classifier vetoes an impact. */
     static final float VETO_MASS = 0.6f;
+    /**
+     * How long after a vetoed impact's onset the classifier may still lift the veto, ms: its one-second context,
+     * which holds the whole of a slam by then.
+     */
+    static final int LIFT_MS = 1000;
+    /**
+     * Probability of an impact-like class ({@link #IMPACT_CLASSES}) that lifts the veto, background mass permitting: as
+     * sure of the impact as the veto was of the room. At 0.5 the lift also let through three clock ticks and fire
+     * crackles read at 0.50–0.51 (scene hold-out and cheap-microphone runs of session 19).
+     */
+    static final float LIFT_PROB = VETO_MASS;
     /** The labels an impact may also carry: an event decided over it under one of these does not drop it. */
     public static final Set<String> IMPACT_CLASSES = Set.of("doorslam", "knock", "keysDrop", "drawer", "fall", "impact");
     /** How long after its end an impact waits at most for the event decision's verdict, ms. */
@@ -240,6 +256,11 @@ public final class ImpactNode implements AudioNode {
     private int verdictWaitFrames;
     private long joinedFrames;
     private float backgroundMass;
+    /** The classifier's impact-like classes ({@link #IMPACT_CLASSES}), by class index. */
+    private final boolean[] impactClass;
+    /** The classifier's most likely impact-like class's probability at the frame being stepped. */
+    private float impactProb;
+    private int liftFrames;
     private final LevelTracker level = new LevelTracker(0.02f);
     private final float[] w = new float[3];
     private final double[] power = new double[SHORT_FRAMES];
@@ -299,6 +320,8 @@ public final class ImpactNode implements AudioNode {
     private float pendingPeak;
     private float pendingFramePeak;
     private boolean pendingRecurred;
+    /** The pending impact was vetoed at its confirmation and waits for the classifier to lift the veto. */
+    private boolean pendingVetoed;
     private boolean pendingBassNovel;
     private boolean onsetOpen;
     private float onsetPeak;
@@ -347,11 +370,14 @@ public final class ImpactNode implements AudioNode {
         if (classifier != null) {
             final ClassifierModel m = classifier.model();
             background = new boolean[m.classCount()];
+            impactClass = new boolean[m.classCount()];
             for (int c = 0; c < background.length; c++) {
                 background[c] = m.isBackground(c);
+                impactClass[c] = IMPACT_CLASSES.contains(m.classes().get(c));
             }
         } else {
             background = new boolean[0];
+            impactClass = new boolean[0];
         }
         applySensitivity(config.sensitivity());
     }
@@ -383,6 +409,7 @@ public final class ImpactNode implements AudioNode {
         mergeFrames = (int)Math.round(config.mergeGapMs() / fs.hopMs());
         maxSeriesFrames = (int)Math.round(MAX_SERIES_MS / fs.hopMs());
         verdictWaitFrames = decisions == null ? 0 : (int)Math.round(VERDICT_WAIT_MS / fs.hopMs());
+        liftFrames = (int)Math.round(LIFT_MS / fs.hopMs());
         joinedFrames = Math.round(JOINED_MS / 1000.0 * spec.sampleRateHz());
         latency = (DECAY_FRAMES + Math.max(Math.max(mergeFrames, POST_FRAMES), verdictWaitFrames) + 2) * hopFrames;
         reset();
@@ -415,12 +442,16 @@ public final class ImpactNode implements AudioNode {
             if (probs != null && i < probs.count()) {
                 final float[] p = probs.probs(i);
                 float mass = 0f;
+                float impactMax = 0f;
                 for (int c = 0; c < background.length; c++) {
                     if (background[c]) {
                         mass += p[c];
+                    } else if (impactClass[c]) {
+                        impactMax = Math.max(impactMax, p[c]);
                     }
                 }
                 backgroundMass = mass;
+                impactProb = impactMax;
             }
             step(frames.bands(i), frames.voicing(i), frames.centreFrame(i), ctx.events());
         }
@@ -533,6 +564,14 @@ public final class ImpactNode implements AudioNode {
                 candidate = false;
             }
         }
+        if (pending && pendingVetoed) {
+            if (impactProb >= LIFT_PROB && backgroundMass <= VETO_MASS) {
+                pendingVetoed = false;
+            } else if (frameCount - pendingStartFrame > liftFrames) {
+                pending = false;
+                pendingVetoed = false;
+            }
+        }
         if (pending && !candidate && frameCount - pendingEndFrame >= Math.max(mergeFrames, POST_FRAMES)) {
             decide(events);
         }
@@ -578,10 +617,13 @@ public final class ImpactNode implements AudioNode {
         final boolean novel = candidateShortPeak - shortPeak >= noveltyDb
             || candidateShortPeak - candidateBassPeak <= BASS_SHARE_DB
             && candidateBassPeak - bassPeak >= noveltyDb + BASS_EXTRA_DB;
+        final boolean vetoed = backgroundMass > VETO_MASS;
         if (pending && frameCount - pendingEndFrame <= mergeFrames) {
-            // within the gap: a novel or comparably loud impact (overall and in the bass) continues the series
+            // within the gap: a novel or comparably loud impact (overall and in the bass) continues the series; one
+            // the classifier does not veto lifts a veto on the series (alone it would have been an impact)
             if (novel || (candidateShortPeak >= pendingPeak - noveltyDb
                 && candidateBassFrame >= pendingBassPeak - noveltyDb - BASS_EXTRA_DB)) {
+                pendingVetoed &= vetoed || !novel;
                 pendingEnd = end;
                 pendingEndFrame = frameCount;
                 pendingPeak = Math.max(pendingPeak, candidateShortPeak);
@@ -596,7 +638,7 @@ public final class ImpactNode implements AudioNode {
             }
             return;
         }
-        if (backgroundMass > VETO_MASS || !novel) {
+        if (!novel) {
             return;
         }
         if (pending) {
@@ -630,6 +672,7 @@ public final class ImpactNode implements AudioNode {
         pendingFramePeak = candidatePeak;
         pendingBassPeak = candidateBassFrame;
         pendingRecurred = false;
+        pendingVetoed = vetoed;
         pendingBassNovel = candidateShortPeak - candidateBassPeak <= BASS_SHARE_DB
             && candidateBassPeak - bassPeakLong >= noveltyDb + BASS_EXTRA_DB;
         onsetOpen = false;
@@ -686,7 +729,7 @@ public final class ImpactNode implements AudioNode {
         }
         pending = false;
         // the same source again: an onset after it about as loud, overall and in the bass
-        if (pendingRecurred) {
+        if (pendingRecurred || pendingVetoed) {
             return;
         }
         // a voice beginning: voiced from its first 100 ms and for much of its first half second, and not in the
@@ -765,6 +808,8 @@ public final class ImpactNode implements AudioNode {
         lastOnsetFrame = 0;
         onsetOpen = false;
         pendingRecurred = false;
+        pendingVetoed = false;
+        impactProb = 0f;
         java.util.Arrays.fill(power, 0.0);
         java.util.Arrays.fill(shortRing, -200f);
         java.util.Arrays.fill(voicedRing, (byte)0);
