@@ -22,8 +22,9 @@ import org.earshot.detectors.classify.train.SoundBounds;
  * low-passed under 400 Hz with a 5 ms attack and a 120 ms decay, as a body or a heavy object hitting the floor). A
  * thud is found when an {@code impact} event starts within 250 ms of it. {@code N} trials per row and kind (default
  * 30). {@code --detail} prints each trial's events. With {@code --noizeus DIR} (the NOIZEUS pairs of
- * {@code ../shared/eval/denoise}) a last row lands the thud 30–80 % into a clean NOIZEUS sentence (a real talker,
- * -20 dBFS peak ± 3 dB): a fall while someone talks.
+ * {@code ../shared/eval/denoise}) a row lands the thud 30–80 % into a clean NOIZEUS sentence (a real talker,
+ * -20 dBFS peak ± 3 dB): a fall while someone talks; and a last row starts the sentence 0.1–0.6 s after the thud: a
+ * fall followed at once by a voice (a cry, a call for help), which must not pass for the voice's own onset.
  */
 public final class ThudsAfterCoughs {
     private static final int RATE_HZ = 16_000;
@@ -106,30 +107,50 @@ public final class ThudsAfterCoughs {
                 : String.format(Locale.ROOT, "%.1f-%.1f", pause[0], pause[1]), found[0], trials, found[1], trials);
         }
         if (noizeus != null) {
-            final int[] found = new int[2];
-            for (int kind = 0; kind < 2; kind++) {
-                for (int t = 0; t < trials; t++) {
-                    final int sentence = 1 + random.nextInt(15);
-                    final float[] talk = CoughFits.scaled(ClipLoader.decode(noizeus.resolve(
-                        String.format(Locale.ROOT, "noizeus_sp%02d_airport_00dB.clean.flac", sentence)), RATE_HZ),
-                        -20 + random.nextDouble(-3, 3));
-                    final float[] thud = thud(kind, slams, random);
-                    final int start = 6 * RATE_HZ;
-                    final int thudAt = start + (int)(random.nextDouble(0.3, 0.8) * talk.length);
-                    final float[] x = new float[start + talk.length + thud.length + 6 * RATE_HZ];
-                    System.arraycopy(talk, 0, x, start, talk.length);
-                    for (int i = 0; i < thud.length; i++) {
-                        x[thudAt + i] += thud[i];
-                    }
-                    SpeechAlarms.addPinkNoise(x, RATE_HZ, Math.pow(10, -45 / 20.0), random);
-                    final double thudS = thudAt / (double)RATE_HZ;
-                    found[kind] += impactAt(EventEval.detect(model, x, sensitivity), thudS) ? 1 : 0;
-                }
-            }
-            System.out.printf(Locale.ROOT, "%-16s %16d / %-4d %16d / %-4d%n", "during talk", found[0], trials, found[1],
-                trials);
+            talkRow(false, noizeus, slams, model, sensitivity, trials, random);
+            talkRow(true, noizeus, slams, model, sensitivity, trials, random);
         }
         return 0;
+    }
+
+    /**
+     * Prints a row of thuds with a real talker: landing 30–80 % into a clean NOIZEUS sentence ({@code after} false: a
+     * fall while someone talks), or with the sentence starting 0.1–0.6 s after the thud's onset ({@code after} true:
+     * someone who cries out or speaks right after a fall, whose voice the classifier hears within its context).
+     */
+    private static void talkRow(final boolean after, final Path noizeus, final List<float[]> slams,
+        final ClassifierModel model, final double sensitivity, final int trials, final SplittableRandom random)
+        throws Exception {
+        final int[] found = new int[2];
+        for (int kind = 0; kind < 2; kind++) {
+            for (int t = 0; t < trials; t++) {
+                final int sentence = 1 + random.nextInt(15);
+                final float[] talk = CoughFits.scaled(ClipLoader.decode(noizeus.resolve(
+                    String.format(Locale.ROOT, "noizeus_sp%02d_airport_00dB.clean.flac", sentence)), RATE_HZ),
+                    -20 + random.nextDouble(-3, 3));
+                final float[] thud = thud(kind, slams, random);
+                final int start = 6 * RATE_HZ;
+                final int talkAt;
+                final int thudAt;
+                if (after) {
+                    thudAt = start;
+                    talkAt = start + (int)(random.nextDouble(0.1, 0.6) * RATE_HZ);
+                } else {
+                    talkAt = start;
+                    thudAt = start + (int)(random.nextDouble(0.3, 0.8) * talk.length);
+                }
+                final float[] x = new float[(after ? talkAt : start + thud.length) + talk.length + 6 * RATE_HZ];
+                System.arraycopy(talk, 0, x, talkAt, talk.length);
+                for (int i = 0; i < thud.length; i++) {
+                    x[thudAt + i] += thud[i];
+                }
+                SpeechAlarms.addPinkNoise(x, RATE_HZ, Math.pow(10, -45 / 20.0), random);
+                final double thudS = thudAt / (double)RATE_HZ;
+                found[kind] += impactAt(EventEval.detect(model, x, sensitivity), thudS) ? 1 : 0;
+            }
+        }
+        System.out.printf(Locale.ROOT, "%-16s %16d / %-4d %16d / %-4d%n", after ? "then talk" : "during talk",
+            found[0], trials, found[1], trials);
     }
 
     /** @return a door slam or knock clip ({@code kind} 0) or a generated thud (1), at -14 dBFS peak ± 3 dB */

@@ -223,6 +223,23 @@ public final class ImpactNode implements AudioNode {
      * crackles read at 0.50–0.51 (scene hold-out and cheap-microphone runs of session 19).
      */
     static final float LIFT_PROB = VETO_MASS;
+    /**
+     * The classes of a person's voice: a sound that the classifier hears as one of these from its first moments, rising
+     * from under {@value #VOICE_BEFORE_PROB} before it to {@value #VOICE_RISE_PROB} or more within
+     * {@value #VOICE_RISE_MS} ms of its onset, and that the voicing meter hears voiced on at least
+     * {@value #VOICE_RISE_VOICED_SHARE} of its first half second, is a voice beginning (a sentence after a pause, a
+     * cough), not a fall.
+     */
+    public static final Set<String> VOICE_CLASSES = Set.of("speech", "cough", "laughter", "clearthroat",
+        "person_sneeze", "baby_cry");
+    /** How soon after an impact's onset a voice class must rise to take it for the voice's onset, ms. */
+    static final int VOICE_RISE_MS = 300;
+    /** Probability a voice class must reach: as sure as the background veto. */
+    static final float VOICE_RISE_PROB = VETO_MASS;
+    /** Probability the voice class must be under three frames before the onset: the voice begins there. */
+    static final float VOICE_BEFORE_PROB = 0.5f;
+    /** Share of the impact's first {@link #VOICE_FRAMES} that must be voiced as well. */
+    static final float VOICE_RISE_VOICED_SHARE = 0.1f;
     /** The labels an impact may also carry: an event decided over it under one of these does not drop it. */
     public static final Set<String> IMPACT_CLASSES = Set.of("doorslam", "knock", "keysDrop", "drawer", "fall", "impact");
     /** How long after its end an impact waits at most for the event decision's verdict, ms. */
@@ -260,6 +277,18 @@ public final class ImpactNode implements AudioNode {
     private final boolean[] impactClass;
     /** The classifier's most likely impact-like class's probability at the frame being stepped. */
     private float impactProb;
+    /** The classifier's voice classes ({@link #VOICE_CLASSES}), by class index. */
+    private final boolean[] voiceClass;
+    /** The classifier's last four frames, the newest at {@code probsPos}. */
+    private final float[][] probsRing;
+    private int probsPos;
+    private boolean probsHeard;
+    /** The classifier three frames before the candidate's onset frame, and the same for the pending impact. */
+    private final float[] candidateProbsBefore;
+    private final float[] pendingProbsBefore;
+    /** A voice class rose in the classifier at the pending impact ({@link #VOICE_CLASSES}). */
+    private boolean pendingVoiceRose;
+    private int voiceRiseFrames;
     private int liftFrames;
     private final LevelTracker level = new LevelTracker(0.02f);
     private final float[] w = new float[3];
@@ -371,14 +400,20 @@ public final class ImpactNode implements AudioNode {
             final ClassifierModel m = classifier.model();
             background = new boolean[m.classCount()];
             impactClass = new boolean[m.classCount()];
+            voiceClass = new boolean[m.classCount()];
             for (int c = 0; c < background.length; c++) {
                 background[c] = m.isBackground(c);
                 impactClass[c] = IMPACT_CLASSES.contains(m.classes().get(c));
+                voiceClass[c] = VOICE_CLASSES.contains(m.classes().get(c));
             }
         } else {
             background = new boolean[0];
             impactClass = new boolean[0];
+            voiceClass = new boolean[0];
         }
+        probsRing = new float[4][background.length];
+        candidateProbsBefore = new float[background.length];
+        pendingProbsBefore = new float[background.length];
         applySensitivity(config.sensitivity());
     }
 
@@ -410,6 +445,7 @@ public final class ImpactNode implements AudioNode {
         maxSeriesFrames = (int)Math.round(MAX_SERIES_MS / fs.hopMs());
         verdictWaitFrames = decisions == null ? 0 : (int)Math.round(VERDICT_WAIT_MS / fs.hopMs());
         liftFrames = (int)Math.round(LIFT_MS / fs.hopMs());
+        voiceRiseFrames = (int)Math.round(VOICE_RISE_MS / fs.hopMs());
         joinedFrames = Math.round(JOINED_MS / 1000.0 * spec.sampleRateHz());
         latency = (DECAY_FRAMES + Math.max(Math.max(mergeFrames, POST_FRAMES), verdictWaitFrames) + 2) * hopFrames;
         reset();
@@ -452,6 +488,9 @@ public final class ImpactNode implements AudioNode {
                 }
                 backgroundMass = mass;
                 impactProb = impactMax;
+                probsPos = (probsPos + 1) & 3;
+                System.arraycopy(p, 0, probsRing[probsPos], 0, probsRing[probsPos].length);
+                probsHeard = true;
             }
             step(frames.bands(i), frames.voicing(i), frames.centreFrame(i), ctx.events());
         }
@@ -529,6 +568,8 @@ public final class ImpactNode implements AudioNode {
             shortPeak = recentMax(shortRing);
             loudFrames = 0;
             candidateVoicedBefore = 0;
+            // the classifier 3 frames before the onset frame: its context not yet holding the rise
+            System.arraycopy(probsRing[(probsPos + 1) & 3], 0, candidateProbsBefore, 0, candidateProbsBefore.length);
             for (int age = 1; age <= Math.min(VOICE_BEFORE_FRAMES, frameCount - 1); age++) {
                 final int k = shortPos - age;
                 candidateVoicedBefore += voicedRing[k < 0 ? k + HOLD_FRAMES : k];
@@ -562,6 +603,14 @@ public final class ImpactNode implements AudioNode {
             }
             if (candidate && frameCount - candidateFrame > DECAY_FRAMES) {
                 candidate = false;
+            }
+        }
+        if (pending && !pendingVoiceRose && probsHeard && frameCount - pendingStartFrame <= voiceRiseFrames) {
+            final float[] p = probsRing[probsPos];
+            for (int c = 0; c < voiceClass.length; c++) {
+                if (voiceClass[c] && p[c] >= VOICE_RISE_PROB && pendingProbsBefore[c] < VOICE_BEFORE_PROB) {
+                    pendingVoiceRose = true;
+                }
             }
         }
         if (pending && pendingVetoed) {
@@ -673,6 +722,8 @@ public final class ImpactNode implements AudioNode {
         pendingBassPeak = candidateBassFrame;
         pendingRecurred = false;
         pendingVetoed = vetoed;
+        pendingVoiceRose = false;
+        System.arraycopy(candidateProbsBefore, 0, pendingProbsBefore, 0, pendingProbsBefore.length);
         pendingBassNovel = candidateShortPeak - candidateBassPeak <= BASS_SHARE_DB
             && candidateBassPeak - bassPeakLong >= noveltyDb + BASS_EXTRA_DB;
         onsetOpen = false;
@@ -730,6 +781,11 @@ public final class ImpactNode implements AudioNode {
         pending = false;
         // the same source again: an onset after it about as loud, overall and in the bass
         if (pendingRecurred || pendingVetoed) {
+            return;
+        }
+        // a voice's onset by two witnesses: the classifier hears a voice class rise at it, and the voicing meter hears
+        // some voicing in its first half second (a knock a classifier took for a sneeze has none)
+        if (pendingVoiceRose && pendingVoicedAfter >= VOICE_RISE_VOICED_SHARE * VOICE_FRAMES) {
             return;
         }
         // a voice beginning: voiced from its first 100 ms and for much of its first half second, and not in the
@@ -809,6 +865,12 @@ public final class ImpactNode implements AudioNode {
         onsetOpen = false;
         pendingRecurred = false;
         pendingVetoed = false;
+        pendingVoiceRose = false;
+        probsHeard = false;
+        probsPos = 0;
+        for (final float[] row : probsRing) {
+            java.util.Arrays.fill(row, 0f);
+        }
         impactProb = 0f;
         java.util.Arrays.fill(power, 0.0);
         java.util.Arrays.fill(shortRing, -200f);

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
+import org.earshot.detectors.classify.ClassifierConfig;
 import org.earshot.detectors.classify.ClassifierModel;
+import org.earshot.detectors.classify.ClassifierNode;
 import org.earshot.detectors.classify.FeatureSettings;
 import org.earshot.detectors.classify.LogMelConfig;
 import org.earshot.detectors.classify.LogMelNode;
@@ -85,17 +87,25 @@ class ImpactNodeTest {
         return toneHeard("cough", gain);
     }
 
+    /**
+     * The hidden layer of the tone models: a pair of ReLUs on band {@link #TONE_BAND} over band 2, 10 and 11 dB down,
+     * whose difference is the tone's evidence capped at 1.
+     */
+    private static ClassifierModel.Layer toneEvidence(final int dim) {
+        final float[] w1 = new float[dim * 2];
+        for (int unit = 0; unit < 2; unit++) {
+            w1[unit * dim + TONE_BAND] = 1f;
+            w1[unit * dim + 2] = -1f;
+        }
+        return new ClassifierModel.Layer(dim, 2, w1, new float[] {-10f, -11f});
+    }
+
     /** As {@link #toneCough}, the tone heard as {@code heard} (cough or doorslam) instead. */
     private static ClassifierModel toneHeard(final String heard, final float gain) {
         final FeatureSettings fs = FeatureSettings.defaults();
         final int dim = PooledFeatures.dimension(fs.bands());
         final float[] scale = new float[dim];
         java.util.Arrays.fill(scale, 1f);
-        final float[] w1 = new float[dim * 2];
-        for (int unit = 0; unit < 2; unit++) {
-            w1[unit * dim + TONE_BAND] = 1f;
-            w1[unit * dim + 2] = -1f;
-        }
         final List<String> classes = List.of("cough", "doorslam", "hiss");
         final int h = classes.indexOf(heard);
         final float[] w2 = new float[2 * 3];
@@ -104,7 +114,7 @@ class ImpactNodeTest {
         final float[] bias = {-5f, -5f, 0f};
         bias[h] = -2f;
         return new ClassifierModel(fs, classes, new boolean[] {false, false, true},
-            new float[dim], scale, List.of(new ClassifierModel.Layer(dim, 2, w1, new float[] {-10f, -11f}),
+            new float[dim], scale, List.of(toneEvidence(dim),
                 new ClassifierModel.Layer(2, 3, w2, bias)), "test");
     }
 
@@ -123,6 +133,61 @@ class ImpactNodeTest {
         Signals.addTone(late, RATE, RATE * 46 / 10, RATE * 6 / 10, TONE_HZ, 0.03);
         assertTrue(!labels(runRoom(late, model), model).contains("impact"),
             "a slam heard only 1.6 s later lifts nothing");
+    }
+
+    /**
+     * A model over cough, doorslam, rooster and hiss (background) that hears {@code heard} at 0.93 while the tone of
+     * {@link #toneCough} stands out and a rooster (0.70, neither a voice, an impact nor the room) otherwise.
+     */
+    private static ClassifierModel toneOverRooster(final String heard) {
+        final FeatureSettings fs = FeatureSettings.defaults();
+        final int dim = PooledFeatures.dimension(fs.bands());
+        final float[] scale = new float[dim];
+        java.util.Arrays.fill(scale, 1f);
+        final List<String> classes = List.of("cough", "doorslam", "rooster", "hiss");
+        final int h = classes.indexOf(heard);
+        final float[] w2 = new float[2 * 4];
+        w2[2 * h] = 6f;
+        w2[2 * h + 1] = -6f;
+        final float[] bias = {-5f, -5f, 1f, 0f};
+        bias[h] = -2f;
+        return new ClassifierModel(fs, classes, new boolean[] {false, false, false, true}, new float[dim], scale,
+            List.of(toneEvidence(dim),
+                new ClassifierModel.Layer(2, 4, w2, bias)), "test");
+    }
+
+    /** The impact detector with a classifier and no event decisions: no verdict takes a sound from it. */
+    private static List<CollectingSink.Event> runWithClassifier(final float[] x, final ClassifierModel model)
+        throws InterruptedException {
+        final GraphBuilder b = new GraphBuilder();
+        final LogMelNode logMel = b.add(new LogMelNode(new LogMelConfig("logmel", model.settings(), true)));
+        final ClassifierNode classifier = b.add(new ClassifierNode(new ClassifierConfig("classifier", model), logMel),
+            logMel);
+        b.add(new ImpactNode(new ImpactConfig("impact", TYPE, 0, 0.5, 500), logMel, classifier), logMel, classifier);
+        final RenderPlan plan = b.build(GraphConfig.of("room", RATE, 160, EventMode.OFFLINE).withMaxBlockFrames(4096)
+            .withRingSlots(1024));
+        try (GraphHarness h = GraphHarness.start(plan)) {
+            h.publish(x, 160, 0);
+            h.publish(new float[plan.latencyFrames()], 160, 0);
+            h.end();
+            return h.sink().events("event");
+        }
+    }
+
+    @Test
+    void shouldTakeAThudAtWhichTheClassifierHearsAVoiceRiseForTheVoicesOnset() throws InterruptedException {
+        // a thud with a loud tone 80 ms into it: the tone is voiced on part of the thud's first half second, and the
+        // classifier hears it within 300 ms
+        final float[] x = Signals.noise(RATE * 10, 0.002, 131);
+        Signals.addImpact(x, RATE, RATE * 3, 0.4, 132);
+        Signals.addTone(x, RATE, RATE * 3 + RATE * 8 / 100, RATE * 3 / 10, TONE_HZ, 0.3);
+        assertEquals(1, runWithClassifier(x, toneOverRooster("doorslam")).size(), "heard as a door slam: an impact");
+        assertEquals(0, runWithClassifier(x, toneOverRooster("cough")).size(), "a cough rising at the thud: no fall");
+        // the classifier heard the cough already before the thud: not the voice's onset
+        final float[] before = x.clone();
+        Signals.addTone(before, RATE, RATE * 3 / 2, RATE, TONE_HZ, 0.3);
+        assertEquals(1, runWithClassifier(before, toneOverRooster("cough")).size(),
+            "a thud after a cough is no voice onset");
     }
 
     @Test
