@@ -242,6 +242,14 @@ public final class ImpactNode implements AudioNode {
     static final float VOICE_RISE_VOICED_SHARE = 0.1f;
     /** The labels an impact may also carry: an event decided over it under one of these does not drop it. */
     public static final Set<String> IMPACT_CLASSES = Set.of("doorslam", "knock", "keysDrop", "drawer", "fall", "impact");
+    /**
+     * Labels of sounds whose onset is voiced: an event of one of these over an impact whose first 100 ms (and first
+     * {@code pendingSteadyFrames}) hold no voiced frame at all does not take the impact, since the voice began after
+     * the blow (someone who fell and cried out or called for help: the event decisions write one event from the blow
+     * on, labelled by the voice). A cough's, a throat clearing's or a sneeze's first burst is unvoiced, so those labels
+     * still take an unvoiced blow.
+     */
+    public static final Set<String> VOICED_LABELS = Set.of("speech", "laughter", "baby_cry");
     /** How long after its end an impact waits at most for the event decision's verdict, ms. */
     static final int VERDICT_WAIT_MS = 8000;
     /**
@@ -268,6 +276,10 @@ public final class ImpactNode implements AudioNode {
     private final float[] waitConfidence = new float[WAITING];
     /** Per waiting impact: its bass stood out of the 3 s before it (a thud, not the next burst of the same sound). */
     private final boolean[] waitBassNovel = new boolean[WAITING];
+    /** The waiting impact's onset was unvoiced: a label of {@link #VOICED_LABELS} over it does not take it. */
+    private final boolean[] waitUnvoiced = new boolean[WAITING];
+    /** {@link #impactLike}, and the labels of {@link #VOICED_LABELS}: the labels that do not take an unvoiced blow. */
+    private final boolean[] impactOrVoiced;
     private int waitHead;
     private int waiting;
     private int verdictWaitFrames;
@@ -393,8 +405,10 @@ public final class ImpactNode implements AudioNode {
         this.decisions = decisions;
         final List<String> labels = config.eventType().labels();
         this.impactLike = new boolean[labels.size()];
+        this.impactOrVoiced = new boolean[labels.size()];
         for (int i = 0; i < labels.size(); i++) {
             impactLike[i] = IMPACT_CLASSES.contains(labels.get(i)) || i == config.label();
+            impactOrVoiced[i] = impactLike[i] || VOICED_LABELS.contains(labels.get(i));
         }
         if (classifier != null) {
             final ClassifierModel m = classifier.model();
@@ -819,6 +833,7 @@ public final class ImpactNode implements AudioNode {
         waitEndFrame[i] = pendingEndFrame;
         waitConfidence[i] = pendingConfidence;
         waitBassNovel[i] = pendingBassNovel;
+        waitUnvoiced[i] = pendingVoicedOnset == 0 && pendingVoicedSteady == 0;
         waiting++;
         settle(events);
     }
@@ -830,7 +845,8 @@ public final class ImpactNode implements AudioNode {
     private void settle(final EventWriter events) {
         while (waiting > 0) {
             final int i = waitHead;
-            final int verdict = decisions.verdict(waitStart[i], waitEnd[i], frameCount, impactLike,
+            final int verdict = decisions.verdict(waitStart[i], waitEnd[i], frameCount,
+                waitUnvoiced[i] ? impactOrVoiced : impactLike,
                 waitBassNovel[i] ? waitStart[i] - joinedFrames : Long.MIN_VALUE);
             final boolean waited = frameCount - waitEndFrame[i] >= verdictWaitFrames;
             if ((verdict == EventDecisionNode.UNDECIDED || verdict == EventDecisionNode.LIKELY_OTHER) && !waited) {

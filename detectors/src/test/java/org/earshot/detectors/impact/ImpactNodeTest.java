@@ -136,16 +136,18 @@ class ImpactNodeTest {
     }
 
     /**
-     * A model over cough, doorslam, rooster and hiss (background) that hears {@code heard} at 0.93 while the tone of
-     * {@link #toneCough} stands out and a rooster (0.70, neither a voice, an impact nor the room) otherwise.
+     * A model over cough (or speech, when that is {@code heard}), doorslam, rooster and hiss (background) that hears
+     * {@code heard} at 0.93 while the tone of {@link #toneCough} stands out and a rooster (0.70, neither a voice, an
+     * impact nor the room) otherwise.
      */
     private static ClassifierModel toneOverRooster(final String heard) {
         final FeatureSettings fs = FeatureSettings.defaults();
         final int dim = PooledFeatures.dimension(fs.bands());
         final float[] scale = new float[dim];
         java.util.Arrays.fill(scale, 1f);
-        final List<String> classes = List.of("cough", "doorslam", "rooster", "hiss");
-        final int h = classes.indexOf(heard);
+        final List<String> classes = List.of(heard.equals("speech") ? "speech" : "cough", "doorslam", "rooster",
+            "hiss");
+        final int h = heard.equals("speech") ? 0 : classes.indexOf(heard);
         final float[] w2 = new float[2 * 4];
         w2[2 * h] = 6f;
         w2[2 * h + 1] = -6f;
@@ -188,6 +190,21 @@ class ImpactNodeTest {
         Signals.addTone(before, RATE, RATE * 3 / 2, RATE, TONE_HZ, 0.3);
         assertEquals(1, runWithClassifier(before, toneOverRooster("cough")).size(),
             "a thud after a cough is no voice onset");
+    }
+
+    @Test
+    void shouldKeepAnUnvoicedBlowThatAVoiceAnswers() throws InterruptedException {
+        // a thud, then 0.3 s later a voice (a tone the classifier hears as speech) for a second: the event decisions
+        // write one speech event from the thud on, but the blow was unvoiced and a voice's onset is voiced: someone
+        // fell and called out
+        final float[] x = Signals.noise(RATE * 10, 0.002, 141);
+        Signals.addImpact(x, RATE, RATE * 3, 0.4, 142);
+        Signals.addTone(x, RATE, RATE * 33 / 10, RATE, TONE_HZ, 0.03);
+        final ClassifierModel speech = toneOverRooster("speech");
+        assertEquals(List.of("impact", "speech"), labels(runRoom(x, speech, 160, 1010), speech).stream().sorted().toList());
+        // a cough's label over the same blow still takes it: a cough's first burst is unvoiced too
+        final ClassifierModel cough = toneOverRooster("cough");
+        assertEquals(List.of("cough"), labels(runRoom(x, cough, 160, 1011), cough));
     }
 
     @Test
@@ -236,8 +253,14 @@ class ImpactNodeTest {
 
     private static List<CollectingSink.Event> runRoom(final float[] x, final ClassifierModel model, final int block)
         throws InterruptedException {
+        return runRoom(x, model, block, 1009);
+    }
+
+    /** As {@link #runRoom(float[], ClassifierModel)} with an event type of its own ({@code typeId}) for other labels. */
+    private static List<CollectingSink.Event> runRoom(final float[] x, final ClassifierModel model, final int block,
+        final int typeId) throws InterruptedException {
         final GraphBuilder b = new GraphBuilder();
-        final EventType type = SoundEvents.type(1009, RoomMonitor.labelTable(model));
+        final EventType type = SoundEvents.type(typeId, RoomMonitor.labelTable(model));
         RoomMonitor.addTo(b, new RoomMonitor.Settings(model, List.of(), 0.5, true), type);
         final RenderPlan plan = b.build(GraphConfig.of("room", RATE, block, EventMode.OFFLINE).withMaxBlockFrames(4096)
             .withRingSlots(1024));
