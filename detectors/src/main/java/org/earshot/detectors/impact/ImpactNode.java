@@ -85,7 +85,11 @@ import org.earshot.engine.ProcessSpec;
  * until the slam fills the context (the scenes: clock 0.84 at the slam's confirmation, door slam 0.83 half a second
  * later). So a vetoed impact is held like any other, and the veto is lifted when, within {@value #LIFT_MS} ms of its
  * onset, the classifier gives an impact-like class ({@link #IMPACT_CLASSES}) {@value #LIFT_PROB} or more with the
- * background mass back under 60 %; otherwise it is dropped then.
+ * background mass back under 60 %; otherwise it is dropped then. The classifier also tells a voice's onset from a
+ * blow: an impact at which a voice class rises ({@link #VOICE_CLASSES}), with some voicing in its first half second,
+ * is dropped (a sentence after a pause, in a room whose talk no event reports as new); and a blow whose first 100 ms
+ * are unvoiced is not left to a speech, laughter or crying event written over it ({@link #VOICED_LABELS}: the voice
+ * began after the blow, as when someone falls and calls out).
  *
  * <p>Given the room's event decision node (optional), one label per sound: an impact that passed every test
  * waits for that node's verdict on the same stretch of audio ({@link EventDecisionNode#verdict}). When it wrote an
