@@ -90,15 +90,9 @@ public final class ThudsAfterCoughs {
                     final double thudS = thudAt / (double)RATE_HZ;
                     final List<EventEval.Detection> detections = EventEval.detect(model, x, sensitivity);
                     if (detail) {
-                        System.out.printf(Locale.ROOT, "  %s %s %02d: cough %.2f-%.2f, thud at %.2f:",
-                            pause == null ? "alone" : String.format(Locale.ROOT, "%.1f", pause[0]),
-                            kind == 0 ? "slam" : "generated", t, start / (double)RATE_HZ,
-                            (start + cough.length) / (double)RATE_HZ, thudS);
-                        for (final EventEval.Detection d : detections) {
-                            System.out.printf(Locale.ROOT, " %s %.2f-%.2f (%.2f)", d.event().label(),
-                                d.event().onset(), d.event().offset(), d.confidence());
-                        }
-                        System.out.println();
+                        printTrial(pause == null ? "alone" : String.format(Locale.ROOT, "%.1f", pause[0]), kind, t,
+                            String.format(Locale.ROOT, "cough %.2f-%.2f, thud at %.2f", start / (double)RATE_HZ,
+                                (start + cough.length) / (double)RATE_HZ, thudS), detections);
                     }
                     found[kind] += impactAt(detections, thudS) ? 1 : 0;
                 }
@@ -107,8 +101,8 @@ public final class ThudsAfterCoughs {
                 : String.format(Locale.ROOT, "%.1f-%.1f", pause[0], pause[1]), found[0], trials, found[1], trials);
         }
         if (noizeus != null) {
-            talkRow(false, noizeus, slams, model, sensitivity, trials, random);
-            talkRow(true, noizeus, slams, model, sensitivity, trials, random);
+            talkRow(false, noizeus, slams, model, sensitivity, trials, random, detail);
+            talkRow(true, noizeus, slams, model, sensitivity, trials, random, detail);
         }
         return 0;
     }
@@ -119,8 +113,8 @@ public final class ThudsAfterCoughs {
      * someone who cries out or speaks right after a fall, whose voice the classifier hears within its context).
      */
     private static void talkRow(final boolean after, final Path noizeus, final List<float[]> slams,
-        final ClassifierModel model, final double sensitivity, final int trials, final SplittableRandom random)
-        throws Exception {
+        final ClassifierModel model, final double sensitivity, final int trials, final SplittableRandom random,
+        final boolean detail) throws Exception {
         final int[] found = new int[2];
         for (int kind = 0; kind < 2; kind++) {
             for (int t = 0; t < trials; t++) {
@@ -146,11 +140,27 @@ public final class ThudsAfterCoughs {
                 }
                 SpeechAlarms.addPinkNoise(x, RATE_HZ, Math.pow(10, -45 / 20.0), random);
                 final double thudS = thudAt / (double)RATE_HZ;
-                found[kind] += impactAt(EventEval.detect(model, x, sensitivity), thudS) ? 1 : 0;
+                final List<EventEval.Detection> detections = EventEval.detect(model, x, sensitivity);
+                if (detail) {
+                    printTrial(after ? "then-talk" : "in-talk", kind, t, String.format(Locale.ROOT,
+                        "sentence %d at %.2f, thud at %.2f", sentence, talkAt / (double)RATE_HZ, thudS), detections);
+                }
+                found[kind] += impactAt(detections, thudS) ? 1 : 0;
             }
         }
         System.out.printf(Locale.ROOT, "%-16s %16d / %-4d %16d / %-4d%n", after ? "then talk" : "during talk",
             found[0], trials, found[1], trials);
+    }
+
+    /** Prints one trial's events ({@code --detail}). */
+    private static void printTrial(final String row, final int kind, final int trial, final String what,
+        final List<EventEval.Detection> detections) {
+        System.out.printf(Locale.ROOT, "  %s %s %02d: %s:", row, kind == 0 ? "slam" : "generated", trial, what);
+        for (final EventEval.Detection d : detections) {
+            System.out.printf(Locale.ROOT, " %s %.2f-%.2f (%.2f)", d.event().label(), d.event().onset(),
+                d.event().offset(), d.confidence());
+        }
+        System.out.println();
     }
 
     /** @return a door slam or knock clip ({@code kind} 0) or a generated thud (1), at -14 dBFS peak ± 3 dB */
