@@ -102,20 +102,30 @@ class ImpactNodeTest {
 
     /** As {@link #toneCough}, the tone heard as {@code heard} (cough or doorslam) instead. */
     private static ClassifierModel toneHeard(final String heard, final float gain) {
+        return toneModel(List.of("cough", "doorslam", "hiss"), heard, gain, new float[] {-5f, -5f, 0f});
+    }
+
+    /**
+     * A tone model over {@code classes} (the last one the background): the class {@code heard} gets logit −2 plus
+     * {@code gain} times the tone's evidence, every other class its {@code resting} logit.
+     */
+    private static ClassifierModel toneModel(final List<String> classes, final String heard, final float gain,
+        final float[] resting) {
         final FeatureSettings fs = FeatureSettings.defaults();
         final int dim = PooledFeatures.dimension(fs.bands());
         final float[] scale = new float[dim];
         java.util.Arrays.fill(scale, 1f);
-        final List<String> classes = List.of("cough", "doorslam", "hiss");
+        final int n = classes.size();
         final int h = classes.indexOf(heard);
-        final float[] w2 = new float[2 * 3];
+        final float[] w2 = new float[2 * n];
         w2[2 * h] = gain; // the class heard from the first unit (tone evidence above 10 dB) ...
         w2[2 * h + 1] = -gain; // ... minus the second (above 11 dB): the evidence, capped at 1
-        final float[] bias = {-5f, -5f, 0f};
+        final float[] bias = resting.clone();
         bias[h] = -2f;
-        return new ClassifierModel(fs, classes, new boolean[] {false, false, true},
-            new float[dim], scale, List.of(toneEvidence(dim),
-                new ClassifierModel.Layer(2, 3, w2, bias)), "test");
+        final boolean[] background = new boolean[n];
+        background[n - 1] = true;
+        return new ClassifierModel(fs, classes, background, new float[dim], scale,
+            List.of(toneEvidence(dim), new ClassifierModel.Layer(2, n, w2, bias)), "test");
     }
 
     @Test
@@ -141,21 +151,8 @@ class ImpactNodeTest {
      * impact nor the room) otherwise.
      */
     private static ClassifierModel toneOverRooster(final String heard) {
-        final FeatureSettings fs = FeatureSettings.defaults();
-        final int dim = PooledFeatures.dimension(fs.bands());
-        final float[] scale = new float[dim];
-        java.util.Arrays.fill(scale, 1f);
-        final List<String> classes = List.of(heard.equals("speech") ? "speech" : "cough", "doorslam", "rooster",
-            "hiss");
-        final int h = heard.equals("speech") ? 0 : classes.indexOf(heard);
-        final float[] w2 = new float[2 * 4];
-        w2[2 * h] = 6f;
-        w2[2 * h + 1] = -6f;
-        final float[] bias = {-5f, -5f, 1f, 0f};
-        bias[h] = -2f;
-        return new ClassifierModel(fs, classes, new boolean[] {false, false, false, true}, new float[dim], scale,
-            List.of(toneEvidence(dim),
-                new ClassifierModel.Layer(2, 4, w2, bias)), "test");
+        return toneModel(List.of(heard.equals("speech") ? "speech" : "cough", "doorslam", "rooster", "hiss"), heard,
+            6f, new float[] {-5f, -5f, 1f, 0f});
     }
 
     /** The impact detector with a classifier and no event decisions: no verdict takes a sound from it. */
