@@ -27,8 +27,10 @@ import org.earshot.engine.ProcessSpec;
  * bed's texture level: the 90 % quantile of the 100 ms energies of the 1.8 s before the context. A ticking
  * clock or a crackling fire sets that level at its own ticks and crackles, so the room's recurring
  * texture cannot start an event however the classifier reads it; a sound must be louder than that. And the
- * loud moment must be the one the classifier hears: its (unsmoothed) eventness must reach the on threshold
- * within {@value #HEARD_FRAMES} frames (300 ms) of the context's loudest 100 ms. When it rises only later,
+ * loud moment must be the one the classifier hears: its eventness, smoothed as for the on decision, must reach the
+ * on threshold within {@value #HEARD_FRAMES} frames (300 ms) of the context's loudest 100 ms (one hop's reading
+ * does not count: where one recording gives way to a louder one, the classifier's first look at the new texture
+ * can jump for a single hop). When it rises only later,
  * something quieter than that moment set it off (a clock's texture changing a second after one of its louder
  * ticks), and the loudness gate would credit a sound the classifier took for the background. An
  * event needs at least 0.3 s of bed before its context: nothing is decided in the first 1.3 s of a stream,
@@ -235,6 +237,8 @@ public final class EventDecisionNode implements AudioNode {
     private final double[] power = new double[HISTORY];
     private final float[] shortDb = new float[HISTORY];
     private final float[] eventnessRing = new float[HISTORY];
+    /** The eventness smoothed as the on/off decisions read it, per history frame (for the loudness gate's heard test). */
+    private final float[] smoothedRing = new float[HISTORY];
     /** Per decided class, its probability at each history frame (for the class novelty test). */
     private final float[][] classRing;
     /** Per decided class, its median probability over the bed before the current event's context. */
@@ -395,7 +399,7 @@ public final class EventDecisionNode implements AudioNode {
                     float heard = 0f;
                     for (int age = Math.max(1, loudestAge - HEARD_FRAMES); age <= Math.min(HISTORY - 1,
                         loudestAge + HEARD_FRAMES); age++) {
-                        heard = Math.max(heard, eventnessRing[at(age)]);
+                        heard = Math.max(heard, smoothedRing[at(age)]);
                     }
                     loud = heard >= onLevel;
                 }
@@ -424,6 +428,7 @@ public final class EventDecisionNode implements AudioNode {
         eventRing[smoothPos] = eventness;
         smoothPos = smoothPos + 1 == config.smoothFrames() ? 0 : smoothPos + 1;
         final float s = eventSum / config.smoothFrames();
+        smoothedRing[historyPos] = s;
         switch (state) {
             case IDLE -> {
                 above = s >= onLevel && loud ? above + 1 : 0;
@@ -797,6 +802,7 @@ public final class EventDecisionNode implements AudioNode {
             smoothSum[k] = 0;
         }
         java.util.Arrays.fill(eventRing, 0f);
+        java.util.Arrays.fill(smoothedRing, 0f);
         eventSum = 0;
         for (int k = 0; k < n; k++) {
             java.util.Arrays.fill(classRing[k], 0f);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.SplittableRandom;
 
 import org.earshot.detectors.classify.ClassifierModel;
 import org.earshot.detectors.classify.FeatureSettings;
@@ -218,6 +219,42 @@ class EventDecisionNodeTest {
         final List<CollectingSink.Event> events = run(loud, toneBurst());
         assertEquals(1, events.size(), events.toString());
         assertEquals(click + RATE / 10, events.get(0).value(SoundEvents.START), RATE * 0.05);
+    }
+
+    /** A high band (Slaney mel, 64 bands) and a tone at its centre, for {@link #glintOrToneBurst}. */
+    private static final int GLINT_BAND = 55;
+    private static final double GLINT_HZ = 5238;
+
+    /**
+     * Like {@link #toneBurst}, but also sure of {@code burst} while the loudest frame of its context has its energy in
+     * band {@link #GLINT_BAND}: a high click read as an event for as long as it is the loudest frame, which a louder,
+     * broadband burst right after it ends within a hop or two (the classifier's first look at a new, louder texture).
+     */
+    private static ClassifierModel glintOrToneBurst() {
+        // mean of the tone's band minus mean of band 2, dB; plus the loudest frame's high band above its mean, dB
+        return linear(-10f, TONE_BAND, 1f, 2, -1f, 4 * FeatureSettings.defaults().bands() + GLINT_BAND, 0.5f);
+    }
+
+    @Test
+    void shouldNotTakeOneHopsReadingAtTheLoudMomentForHearingIt() throws InterruptedException {
+        // the quiet tone of the test above, 100 ms after a loud moment that the classifier reads as an event for a
+        // hop or two only: a high click, then at once a louder broadband burst that takes its place as the loudest
+        // frame. One hop's reading is not hearing the loud moment: the tone is still too quiet to open the gate
+        final float[] x = Signals.noise(RATE * 12, 0.002, 51);
+        final int click = RATE * 13 / 2;
+        Signals.addTone(x, RATE, click, RATE * 2 / 100, GLINT_HZ, 0.2);
+        final SplittableRandom r = new SplittableRandom(52);
+        for (int i = RATE * 2 / 100; i < RATE * 5 / 100; i++) {
+            x[click + i] += (float)(0.6 * (r.nextDouble() * 2 - 1));
+        }
+        Signals.addTone(x, RATE, click + RATE / 10, RATE * 3, TONE_HZ, 0.003);
+        assertEquals(List.of(), run(x, glintOrToneBurst()));
+        // the same click alone, held as the loudest frame: read as an event throughout, and reported
+        final float[] held = Signals.noise(RATE * 12, 0.002, 51);
+        Signals.addTone(held, RATE, click, RATE * 2 / 100, GLINT_HZ, 0.2);
+        final List<CollectingSink.Event> events = run(held, glintOrToneBurst());
+        assertEquals(1, events.size(), events.toString());
+        assertEquals(click, events.get(0).value(SoundEvents.START), RATE * 0.05);
     }
 
     @Test
