@@ -501,6 +501,25 @@ class ImpactNodeTest {
     }
 
     @Test
+    void shouldFindTheSecondOfTwoEquallyLoudThudsButNotAThirdBeat() throws InterruptedException {
+        // a thud, and a second later a second one as loud (someone stumbles against a door, then falls): past the merge
+        // gap the second recurs the first, which is dropped as a texture's start, and it is not novel against the 1.2 s
+        // before it, which hold the first; but it stands out of the room before the first and takes its place
+        final float[] x = Signals.noise(RATE * 8, 0.003, 151);
+        Signals.addImpact(x, RATE, RATE * 2, 0.4, 152);
+        Signals.addImpact(x, RATE, RATE * 3, 0.4, 153);
+        final List<CollectingSink.Event> events = run(x, 160, 0.5);
+        assertEquals(1, events.size(), events.toString());
+        assertEquals(RATE * 3, events.get(0).value(SoundEvents.START), RATE * 0.03);
+        // a third as loud a second later recurs the second, which had taken another's place: three beats are a texture
+        final float[] three = Signals.noise(RATE * 9, 0.003, 151);
+        for (int k = 0; k < 3; k++) {
+            Signals.addImpact(three, RATE, RATE * (2 + k), 0.4, 152 + k);
+        }
+        assertEquals(List.of(), run(three, 160, 0.5));
+    }
+
+    @Test
     void shouldMergeAKnockSeriesIntoOneEvent() throws InterruptedException {
         final float[] x = Signals.noise(RATE * 5, 0.003, 2);
         for (int k = 0; k < 3; k++) {
