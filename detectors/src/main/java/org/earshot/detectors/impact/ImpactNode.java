@@ -57,7 +57,11 @@ import org.earshot.engine.ProcessSpec;
  * −20 dBFS is as loud as a thud, and was an impact candidate itself, which the thud's recurrence drops; the one-label
  * verdict then leaves the cough to the cough event): {@code thuds-after-coughs}, development door slams and knocks
  * 0.2–0.6 s after a cough 8 → 19 of 30, 0.6–1.2 s 17 → 24; and so is a second thud as loud as a first, past the
- * merge gap and within 1.2 s of it, which this test alone dropped with the first. Such an onset within the merge gap of the impact's end, or of the series' last
+ * merge gap and within 1.2 s of it, which this test alone dropped with the first. When its bass peak stands
+ * {@code novelty} dB above the replaced sound's, it is not left to an event that began before it (the one-label verdict
+ * below, as for a bass far above the 3 s before it): the event decisions write one cough event over cough and thud, and
+ * a cough's next burst repeats its bass (generated thuds 0.2–0.6 / 0.6–1.2 s after a cough 16 → 19 / 18 → 19 of 30,
+ * slams 19 → 22 / 24 → 26, coughing fits unchanged). Such an onset within the merge gap of the impact's end, or of the series' last
  * blow, is the series' next blow instead and extends it, even when it is too short to be an impact of its own: a
  * door knocked on three times, the later knocks sharper, was dropped as a texture before session 18 (development
  * knock clips alone over pink noise found 23 → 30 of 30 by {@code thuds-after-coughs}); a clock ticking twice a
@@ -734,6 +738,9 @@ public final class ImpactNode implements AudioNode {
         if (!novel && !takeover) {
             return;
         }
+        // a sound that takes the place of one with less bass (a thud after a cough) is not that sound going on: the event
+        // over both is the first sound's, and does not take the second (as for a bass far above the 3 s before it)
+        final boolean bassier = takeover && candidateBassFrame - pendingBassPeak >= noveltyDb;
         if (pending) {
             // a new impact while the last one's aftermath is still watched: that ends the watch
             decide(events);
@@ -774,7 +781,7 @@ public final class ImpactNode implements AudioNode {
         pendingVoiceRose = false;
         System.arraycopy(candidateProbsBefore, 0, pendingProbsBefore, 0, pendingProbsBefore.length);
         pendingBassNovel = candidateShortPeak - candidateBassPeak <= BASS_SHARE_DB
-            && candidateBassPeak - bassPeakLong >= noveltyDb + BASS_EXTRA_DB;
+            && candidateBassPeak - bassPeakLong >= noveltyDb + BASS_EXTRA_DB || bassier;
         onsetOpen = false;
     }
 
