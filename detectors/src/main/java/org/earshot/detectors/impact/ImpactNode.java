@@ -611,8 +611,7 @@ public final class ImpactNode implements AudioNode {
             // the classifier 3 frames before the onset frame: its context not yet holding the rise
             System.arraycopy(probsRing[(probsPos + 1) & 3], 0, candidateProbsBefore, 0, candidateProbsBefore.length);
             for (int age = 1; age <= Math.min(VOICE_BEFORE_FRAMES, frameCount - 1); age++) {
-                final int k = shortPos - age;
-                candidateVoicedBefore += voicedRing[k < 0 ? k + HOLD_FRAMES : k];
+                candidateVoicedBefore += voicedAt(age);
             }
         }
         if (onsetOpen) {
@@ -703,9 +702,7 @@ public final class ImpactNode implements AudioNode {
     }
 
     private void confirm(final EventWriter events, final long end) {
-        final boolean novel = candidateShortPeak - shortPeak >= noveltyDb
-            || candidateShortPeak - candidateBassPeak <= BASS_SHARE_DB
-            && candidateBassPeak - bassPeak >= noveltyDb + BASS_EXTRA_DB;
+        final boolean novel = novelAgainst(shortPeak, bassPeak);
         final boolean vetoed = backgroundMass > VETO_MASS;
         if (pending && frameCount - pendingEndFrame <= mergeFrames) {
             // within the gap: a novel or comparably loud impact (overall and in the bass) continues the series; one
@@ -731,10 +728,7 @@ public final class ImpactNode implements AudioNode {
         // turn (a texture's third beat), it is a second sound of its own (a thud after a cough): it takes the pending
         // impact's place, though no louder than it
         final boolean takeover = !novel && pending && pendingRecurred && !pendingTakeover
-            && unvoicedSoFar() && !talkBefore()
-            && (candidateShortPeak - pendingRoomShort >= noveltyDb
-                || candidateShortPeak - candidateBassPeak <= BASS_SHARE_DB
-                && candidateBassPeak - pendingRoomBass >= noveltyDb + BASS_EXTRA_DB);
+            && unvoicedSoFar() && !talkBefore() && novelAgainst(pendingRoomShort, pendingRoomBass);
         if (!novel && !takeover) {
             return;
         }
@@ -755,8 +749,7 @@ public final class ImpactNode implements AudioNode {
         pendingSteadyFrames = (int)Math.min(VOICE_FRAMES, Math.max(VOICE_STEADY_FRAMES,
             candidatePeakFrame - candidateFrame + 1 + VOICE_AFTER_PEAK_FRAMES));
         for (long f = candidateFrame; f <= frameCount && f < candidateFrame + VOICE_FRAMES; f++) {
-            final int k = shortPos - (int)(frameCount - f);
-            final int voiced = voicedRing[k < 0 ? k + HOLD_FRAMES : k];
+            final int voiced = voicedAt(frameCount - f);
             pendingVoicedAfter += voiced;
             if (f < candidateFrame + VOICE_ONSET_FRAMES) {
                 pendingVoicedOnset += voiced;
@@ -819,10 +812,31 @@ public final class ImpactNode implements AudioNode {
         final int n = (int)Math.min(frameCount - lastOnsetFrame + 1, HOLD_FRAMES);
         int voiced = 0;
         for (int age = 0; age < n; age++) {
-            final int k = shortPos - age;
-            voiced += voicedRing[k < 0 ? k + HOLD_FRAMES : k];
+            voiced += voicedAt(age);
         }
         return voiced > VOICED_BEFORE_SHARE * n;
+    }
+
+    /**
+     * The novelty test: the candidate's 150 ms peak stands {@code novelty} dB above {@code shortRef}, or its bass, where it
+     * carries weight, {@code novelty} + {@link #BASS_EXTRA_DB} dB above {@code bassRef}.
+     *
+     * @param shortRef loudest 150 ms energy of the stretch it is judged against, dB
+     * @param bassRef  loudest 150 ms energy below 250 Hz of that stretch, dB
+     */
+    private boolean novelAgainst(final float shortRef, final float bassRef) {
+        return candidateShortPeak - shortRef >= noveltyDb
+            || candidateShortPeak - candidateBassPeak <= BASS_SHARE_DB
+            && candidateBassPeak - bassRef >= noveltyDb + BASS_EXTRA_DB;
+    }
+
+    /**
+     * @param age 0 for the newest frame, up to {@link #HOLD_FRAMES} − 1
+     * @return 1 if that frame was voiced, else 0
+     */
+    private int voicedAt(final long age) {
+        final int k = shortPos - (int)age;
+        return voicedRing[k < 0 ? k + HOLD_FRAMES : k];
     }
 
     /**
@@ -842,8 +856,7 @@ public final class ImpactNode implements AudioNode {
     /** @return whether no frame of the candidate's first {@link #VOICE_ONSET_FRAMES} heard so far is voiced */
     private boolean unvoicedSoFar() {
         for (long f = candidateFrame; f <= frameCount && f < candidateFrame + VOICE_ONSET_FRAMES; f++) {
-            final int k = shortPos - (int)(frameCount - f);
-            if (voicedRing[k < 0 ? k + HOLD_FRAMES : k] != 0) {
+            if (voicedAt(frameCount - f) != 0) {
                 return false;
             }
         }
