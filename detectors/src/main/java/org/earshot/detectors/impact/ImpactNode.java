@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Set;
 
 import org.earshot.detectors.classify.ClassProbabilities;
-import org.earshot.detectors.classify.ClassifierModel;
 import org.earshot.detectors.classify.ClassifierNode;
 import org.earshot.detectors.classify.FeatureSettings;
 import org.earshot.detectors.classify.LogMelFrames;
@@ -282,70 +281,27 @@ public final class ImpactNode implements AudioNode {
     private final ImpactConfig config;
     private final LogMelNode logMel;
     private final ClassifierNode classifier;
-    private final boolean[] background;
     private final EventDecisionNode decisions;
     /** Per label index of the event type: true for the labels an impact may also carry. */
     private final boolean[] impactLike;
-    private final long[] waitStart = new long[WAITING];
-    private final long[] waitEnd = new long[WAITING];
-    private final long[] waitEndFrame = new long[WAITING];
-    private final float[] waitConfidence = new float[WAITING];
-    /** Per waiting impact: its bass stood out of the 3 s before it (a thud, not the next burst of the same sound). */
-    private final boolean[] waitBassNovel = new boolean[WAITING];
-    /** The waiting impact's onset was unvoiced: a label of {@link #VOICED_LABELS} over it does not take it. */
-    private final boolean[] waitUnvoiced = new boolean[WAITING];
     /** {@link #impactLike}, and the labels of {@link #VOICED_LABELS}: the labels that do not take an unvoiced blow. */
     private final boolean[] impactOrVoiced;
-    private int waitHead;
-    private int waiting;
-    private int verdictWaitFrames;
-    private long joinedFrames;
-    private float backgroundMass;
-    /** The classifier's impact-like classes ({@link #IMPACT_CLASSES}), by class index. */
-    private final boolean[] impactClass;
-    /** The classifier's most likely impact-like class's probability at the frame being stepped. */
-    private float impactProb;
-    /** The classifier's voice classes ({@link #VOICE_CLASSES}), by class index. */
-    private final boolean[] voiceClass;
-    /** Per classifier class: one of {@link #VOICED_LABELS} (talk, laughter, crying: sounds that go on in syllables). */
-    private final boolean[] voicedClass;
-    /** The classifier's last four frames, the newest at {@code probsPos}. */
-    private final float[][] probsRing;
-    private int probsPos;
-    private boolean probsHeard;
-    /** The classifier three frames before the candidate's onset frame, and the same for the pending impact. */
-    private final float[] candidateProbsBefore;
-    private final float[] pendingProbsBefore;
-    /** A voice class rose in the classifier at the pending impact ({@link #VOICE_CLASSES}). */
-    private boolean pendingVoiceRose;
-    private int voiceRiseFrames;
-    private int liftFrames;
+    private final VerdictQueue verdicts = new VerdictQueue(WAITING);
+    private final ClassifierWitness witness;
+    private final VoicingEvidence voiced = new VoicingEvidence();
+    private final ShortTermEnergy energy = new ShortTermEnergy();
     private final LevelTracker level = new LevelTracker(0.02f);
     private final float[] w = new float[3];
-    private final double[] power = new double[SHORT_FRAMES];
-    private final double[] bassPower = new double[SHORT_FRAMES];
-    private final float[] bassRing = new float[HOLD_FRAMES];
-    /** Short-term bass energies of the last {@link #JOIN_FRAMES}, for the test of a thud joining a sound. */
-    private final float[] bassLongRing = new float[JOIN_FRAMES];
-    private int bassLongPos;
+    private int verdictWaitFrames;
+    private long joinedFrames;
+    private int voiceRiseFrames;
+    private int liftFrames;
     /** The loudest short-term bass of the {@link #JOIN_FRAMES} before the current candidate, leaving out its rise. */
     private float bassPeakLong;
     private float bassPeak;
     private float candidateBassPeak;
     private float candidateBassFrame;
     private int bassBands;
-    private int powerPos;
-    private final float[] shortRing = new float[HOLD_FRAMES];
-    /** Per short-ring slot: 1 if the frame was voiced, else 0. */
-    private final byte[] voicedRing = new byte[HOLD_FRAMES];
-    private int candidateVoicedBefore;
-    private int pendingVoicedBefore;
-    private int pendingVoicedAfter;
-    private int pendingVoicedOnset;
-    private int pendingVoicedSteady;
-    /** Frames from the pending impact's onset over which {@link #pendingVoicedSteady} counts. */
-    private int pendingSteadyFrames;
-    private int shortPos;
     private float shortPeak;
     private float candidateShortPeak;
     private int lowBands;
@@ -433,27 +389,7 @@ public final class ImpactNode implements AudioNode {
             impactLike[i] = IMPACT_CLASSES.contains(labels.get(i)) || i == config.label();
             impactOrVoiced[i] = impactLike[i] || VOICED_LABELS.contains(labels.get(i));
         }
-        if (classifier != null) {
-            final ClassifierModel m = classifier.model();
-            background = new boolean[m.classCount()];
-            impactClass = new boolean[m.classCount()];
-            voiceClass = new boolean[m.classCount()];
-            voicedClass = new boolean[m.classCount()];
-            for (int c = 0; c < background.length; c++) {
-                background[c] = m.isBackground(c);
-                impactClass[c] = IMPACT_CLASSES.contains(m.classes().get(c));
-                voiceClass[c] = VOICE_CLASSES.contains(m.classes().get(c));
-                voicedClass[c] = VOICED_LABELS.contains(m.classes().get(c));
-            }
-        } else {
-            background = new boolean[0];
-            impactClass = new boolean[0];
-            voiceClass = new boolean[0];
-            voicedClass = new boolean[0];
-        }
-        probsRing = new float[4][background.length];
-        candidateProbsBefore = new float[background.length];
-        pendingProbsBefore = new float[background.length];
+        this.witness = new ClassifierWitness(classifier == null ? null : classifier.model());
         applySensitivity(config.sensitivity());
     }
 
@@ -516,21 +452,7 @@ public final class ImpactNode implements AudioNode {
         final ClassProbabilities probs = classifier == null ? null : ctx.get(classifier.probabilities());
         for (int i = 0; i < frames.count(); i++) {
             if (probs != null && i < probs.count()) {
-                final float[] p = probs.probs(i);
-                float mass = 0f;
-                float impactMax = 0f;
-                for (int c = 0; c < background.length; c++) {
-                    if (background[c]) {
-                        mass += p[c];
-                    } else if (impactClass[c]) {
-                        impactMax = Math.max(impactMax, p[c]);
-                    }
-                }
-                backgroundMass = mass;
-                impactProb = impactMax;
-                probsPos = (probsPos + 1) & 3;
-                System.arraycopy(p, 0, probsRing[probsPos], 0, probsRing[probsPos].length);
-                probsHeard = true;
+                witness.hear(probs.probs(i));
             }
             step(frames.bands(i), frames.voicing(i), frames.centreFrame(i), ctx.events());
         }
@@ -550,35 +472,13 @@ public final class ImpactNode implements AudioNode {
                 bass += p;
             }
         }
-        bassPower[powerPos] = bass;
         final float bassE = (float)(10 * Math.log10(bass + 1e-12));
         final float e = (float)(10 * Math.log10(all + low + 1e-12));
-        power[powerPos] = all + low;
-        powerPos = powerPos + 1 == SHORT_FRAMES ? 0 : powerPos + 1;
-        double sum = 0;
-        double bassSum = 0;
-        for (int k = 0; k < SHORT_FRAMES; k++) {
-            sum += power[k];
-            bassSum += bassPower[k];
-        }
-        final float shortBass = (float)(10 * Math.log10(bassSum / SHORT_FRAMES + 1e-12));
-        final float shortE = (float)(10 * Math.log10(sum / SHORT_FRAMES + 1e-12));
+        energy.push(all + low, bass);
+        final float shortBass = energy.shortBassDb();
+        final float shortE = energy.shortDb();
         frameCount++;
-        shortPos = shortPos + 1 == shortRing.length ? 0 : shortPos + 1;
-        shortRing[shortPos] = shortE;
-        bassRing[shortPos] = shortBass;
-        bassLongPos = bassLongPos + 1 == JOIN_FRAMES ? 0 : bassLongPos + 1;
-        bassLongRing[bassLongPos] = shortBass;
-        voicedRing[shortPos] = voicing >= VOICED ? (byte)1 : (byte)0;
-        if (pending && frameCount - pendingStartFrame < VOICE_FRAMES) {
-            pendingVoicedAfter += voicedRing[shortPos];
-            if (frameCount - pendingStartFrame < VOICE_ONSET_FRAMES) {
-                pendingVoicedOnset += voicedRing[shortPos];
-            }
-            if (frameCount - pendingStartFrame < pendingSteadyFrames) {
-                pendingVoicedSteady += voicedRing[shortPos];
-            }
-        }
+        voiced.push(voicing, pending ? frameCount - pendingStartFrame : -1);
         final float floor = level.floorDb();
         final boolean warm = frameCount > WARM_FRAMES;
         final float before = Math.min(w[0], Math.min(w[1], w[2]));
@@ -603,16 +503,13 @@ public final class ImpactNode implements AudioNode {
             candidateShortPeak = shortE;
             candidateBassPeak = shortBass;
             candidateBassFrame = bassE;
-            bassPeak = recentMax(bassRing);
-            bassPeakLong = recentMax(bassLongRing, bassLongPos);
-            shortPeak = recentMax(shortRing);
+            bassPeak = energy.recentBassMax();
+            bassPeakLong = energy.recentBassLongMax();
+            shortPeak = energy.recentShortMax();
             loudFrames = 0;
-            candidateVoicedBefore = 0;
+            voiced.markCandidate(frameCount);
             // the classifier 3 frames before the onset frame: its context not yet holding the rise
-            System.arraycopy(probsRing[(probsPos + 1) & 3], 0, candidateProbsBefore, 0, candidateProbsBefore.length);
-            for (int age = 1; age <= Math.min(VOICE_BEFORE_FRAMES, frameCount - 1); age++) {
-                candidateVoicedBefore += voicedAt(age);
-            }
+            witness.markCandidate();
         }
         if (onsetOpen) {
             // an onset after the impact (a candidate's or one during a candidate): its peak over its first 100 ms
@@ -644,16 +541,11 @@ public final class ImpactNode implements AudioNode {
                 candidate = false;
             }
         }
-        if (pending && !pendingVoiceRose && probsHeard && frameCount - pendingStartFrame <= voiceRiseFrames) {
-            final float[] p = probsRing[probsPos];
-            for (int c = 0; c < voiceClass.length; c++) {
-                if (voiceClass[c] && p[c] >= VOICE_RISE_PROB && pendingProbsBefore[c] < VOICE_BEFORE_PROB) {
-                    pendingVoiceRose = true;
-                }
-            }
+        if (pending && frameCount - pendingStartFrame <= voiceRiseFrames) {
+            witness.watchVoiceRise();
         }
         if (pending && pendingVetoed) {
-            if (impactProb >= LIFT_PROB && backgroundMass <= VETO_MASS) {
+            if (witness.liftsVeto()) {
                 pendingVetoed = false;
             } else if (frameCount - pendingStartFrame > liftFrames) {
                 pending = false;
@@ -672,25 +564,6 @@ public final class ImpactNode implements AudioNode {
         System.arraycopy(x, 0, previous, 0, bands);
     }
 
-    /** @return the loudest value of a short-term ring over the last {@link #HOLD_FRAMES}, leaving out the rise */
-    private float recentMax(final float[] ring) {
-        return recentMax(ring, shortPos);
-    }
-
-    /**
-     * @return the loudest value of a ring whose newest entry is at {@code pos}, over its length, leaving out the
-     *     rise ({@link #RISE_FRAMES})
-     */
-    private float recentMax(final float[] ring, final int pos) {
-        float m = -200f;
-        final int n = (int)Math.min(frameCount, ring.length);
-        for (int age = RISE_FRAMES; age < n; age++) {
-            final int i = pos - age;
-            m = Math.max(m, ring[i < 0 ? i + ring.length : i]);
-        }
-        return m;
-    }
-
     private boolean broadband(final float[] x) {
         int rising = 0;
         for (int b = 0; b < bands; b++) {
@@ -703,7 +576,7 @@ public final class ImpactNode implements AudioNode {
 
     private void confirm(final EventWriter events, final long end) {
         final boolean novel = novelAgainst(shortPeak, bassPeak);
-        final boolean vetoed = backgroundMass > VETO_MASS;
+        final boolean vetoed = witness.vetoes();
         if (pending && frameCount - pendingEndFrame <= mergeFrames) {
             // within the gap: a novel or comparably loud impact (overall and in the bass) continues the series; one
             // the classifier does not veto lifts a veto on the series (alone it would have been an impact)
@@ -728,7 +601,8 @@ public final class ImpactNode implements AudioNode {
         // turn (a texture's third beat), it is a second sound of its own (a thud after a cough): it takes the pending
         // impact's place, though no louder than it
         final boolean takeover = !novel && pending && pendingRecurred && !pendingTakeover
-            && unvoicedSoFar() && !talkBefore() && novelAgainst(pendingRoomShort, pendingRoomBass);
+            && voiced.unvoicedSince(frameCount - candidateFrame) && !witness.talkBeforeCandidate()
+            && novelAgainst(pendingRoomShort, pendingRoomBass);
         if (!novel && !takeover) {
             return;
         }
@@ -742,22 +616,7 @@ public final class ImpactNode implements AudioNode {
         pending = true;
         pendingStart = candidateStart;
         pendingStartFrame = candidateFrame;
-        pendingVoicedBefore = candidateVoicedBefore;
-        pendingVoicedAfter = 0;
-        pendingVoicedOnset = 0;
-        pendingVoicedSteady = 0;
-        pendingSteadyFrames = (int)Math.min(VOICE_FRAMES, Math.max(VOICE_STEADY_FRAMES,
-            candidatePeakFrame - candidateFrame + 1 + VOICE_AFTER_PEAK_FRAMES));
-        for (long f = candidateFrame; f <= frameCount && f < candidateFrame + VOICE_FRAMES; f++) {
-            final int voiced = voicedAt(frameCount - f);
-            pendingVoicedAfter += voiced;
-            if (f < candidateFrame + VOICE_ONSET_FRAMES) {
-                pendingVoicedOnset += voiced;
-            }
-            if (f < candidateFrame + pendingSteadyFrames) {
-                pendingVoicedSteady += voiced;
-            }
-        }
+        voiced.markPending(frameCount - candidateFrame, frameCount - candidatePeakFrame);
         pendingEnd = end;
         pendingEndFrame = frameCount;
         pendingConfidence = confidence();
@@ -771,8 +630,7 @@ public final class ImpactNode implements AudioNode {
             pendingRoomShort = shortPeak;
             pendingRoomBass = bassPeak;
         }
-        pendingVoiceRose = false;
-        System.arraycopy(candidateProbsBefore, 0, pendingProbsBefore, 0, pendingProbsBefore.length);
+        witness.markPending();
         pendingBassNovel = candidateShortPeak - candidateBassPeak <= BASS_SHARE_DB
             && candidateBassPeak - bassPeakLong >= noveltyDb + BASS_EXTRA_DB || bassier;
         onsetOpen = false;
@@ -791,7 +649,7 @@ public final class ImpactNode implements AudioNode {
             && onsetPeak - pendingFramePeak <= RECUR_ABOVE_DB
             && (pendingFramePeak - pendingBassPeak > BASS_SHARE_DB
                 || pendingBassPeak - onsetBassPeak < noveltyDb + BASS_EXTRA_DB - RECUR_MARGIN_DB)) {
-            if (lastOnsetFrame - pendingEndFrame <= mergeFrames && !voicedSinceOnset()) {
+            if (lastOnsetFrame - pendingEndFrame <= mergeFrames && !voiced.voicedSince(frameCount - lastOnsetFrame)) {
                 // within the merge gap: the series' next blow (a knock's next knock), not its source again later
                 pendingEnd = lastOnsetCentre + (frameCount - lastOnsetFrame) * hopFrames;
                 pendingEndFrame = frameCount;
@@ -805,19 +663,6 @@ public final class ImpactNode implements AudioNode {
     }
 
     /**
-     * @return whether more than {@value #VOICED_BEFORE_SHARE} of the frames from the last onset to now are voiced: a
-     *     syllable after a sentence's first, not a knock
-     */
-    private boolean voicedSinceOnset() {
-        final int n = (int)Math.min(frameCount - lastOnsetFrame + 1, HOLD_FRAMES);
-        int voiced = 0;
-        for (int age = 0; age < n; age++) {
-            voiced += voicedAt(age);
-        }
-        return voiced > VOICED_BEFORE_SHARE * n;
-    }
-
-    /**
      * The novelty test: the candidate's 150 ms peak stands {@code novelty} dB above {@code shortRef}, or its bass, where it
      * carries weight, {@code novelty} + {@link #BASS_EXTRA_DB} dB above {@code bassRef}.
      *
@@ -828,39 +673,6 @@ public final class ImpactNode implements AudioNode {
         return candidateShortPeak - shortRef >= noveltyDb
             || candidateShortPeak - candidateBassPeak <= BASS_SHARE_DB
             && candidateBassPeak - bassRef >= noveltyDb + BASS_EXTRA_DB;
-    }
-
-    /**
-     * @param age 0 for the newest frame, up to {@link #HOLD_FRAMES} − 1
-     * @return 1 if that frame was voiced, else 0
-     */
-    private int voicedAt(final long age) {
-        final int k = shortPos - (int)age;
-        return voicedRing[k < 0 ? k + HOLD_FRAMES : k];
-    }
-
-    /**
-     * @return whether the classifier heard talk, laughter or crying ({@link #VOICED_LABELS}) at
-     *     {@link #VOICE_BEFORE_PROB} or more just before the candidate's onset: its unvoiced burst is likely the next
-     *     consonant of it
-     */
-    private boolean talkBefore() {
-        for (int c = 0; c < voicedClass.length; c++) {
-            if (voicedClass[c] && candidateProbsBefore[c] >= VOICE_BEFORE_PROB) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** @return whether no frame of the candidate's first {@link #VOICE_ONSET_FRAMES} heard so far is voiced */
-    private boolean unvoicedSoFar() {
-        for (long f = candidateFrame; f <= frameCount && f < candidateFrame + VOICE_ONSET_FRAMES; f++) {
-            if (voicedAt(frameCount - f) != 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private float confidence() {
@@ -879,47 +691,37 @@ public final class ImpactNode implements AudioNode {
         }
         // a sound that took the place of the one before it (see confirm) is a blow only if nothing is voiced in its first
         // 100 ms: after a syllable, the next voiced syllable is the talk going on
-        if (pendingTakeover && pendingVoicedOnset > 0) {
+        if (pendingTakeover && voiced.pendingOnsetVoiced()) {
             return;
         }
         // a voice's onset by two witnesses: the classifier hears a voice class rise at it, and the voicing meter hears
         // some voicing in its first half second (a knock a classifier took for a sneeze has none)
-        if (pendingVoiceRose && pendingVoicedAfter >= VOICE_RISE_VOICED_SHARE * VOICE_FRAMES) {
+        if (witness.voiceRose() && voiced.pendingSomeVoicing()) {
             return;
         }
         // a voice beginning: voiced from its first 100 ms and for much of its first half second, and not in the
         // 200 ms before (a sentence's first syllable starts as abruptly as a knock; a blow, a fall or a slammed door
         // is not voiced, and a voice that answers a blow comes after it)
-        if (pendingVoicedOnset >= VOICED_AFTER_SHARE * VOICE_ONSET_FRAMES
-            && pendingVoicedAfter >= VOICED_AFTER_SHARE * VOICE_FRAMES
-            && pendingVoicedBefore <= VOICED_BEFORE_SHARE * VOICE_BEFORE_FRAMES) {
+        if (voiced.pendingVoiceBeginning()) {
             return;
         }
         // a voice going on: voiced without a break for its first 150 ms (and past its loudest frame) and for much of its
         // first half second, whatever came before (a louder syllable after the first: a blow in a syllable breaks its
         // voicing where it lands)
-        if (pendingVoicedSteady >= VOICED_STEADY_SHARE * pendingSteadyFrames
-            && pendingVoicedAfter >= VOICED_AFTER_SHARE * VOICE_FRAMES) {
+        if (voiced.pendingVoiceGoingOn()) {
             return;
         }
         if (decisions == null) {
             write(events, pendingStart, pendingEnd, pendingConfidence);
             return;
         }
-        if (waiting == WAITING) {
+        if (verdicts.isFull()) {
             // no room to wait: the oldest is written rather than lost
-            write(events, waitStart[waitHead], waitEnd[waitHead], waitConfidence[waitHead]);
-            waitHead = (waitHead + 1) % WAITING;
-            waiting--;
+            write(events, verdicts.oldestStart(), verdicts.oldestEnd(), verdicts.oldestConfidence());
+            verdicts.removeOldest();
         }
-        final int i = (waitHead + waiting) % WAITING;
-        waitStart[i] = pendingStart;
-        waitEnd[i] = pendingEnd;
-        waitEndFrame[i] = pendingEndFrame;
-        waitConfidence[i] = pendingConfidence;
-        waitBassNovel[i] = pendingBassNovel;
-        waitUnvoiced[i] = pendingVoicedOnset == 0 && pendingVoicedSteady == 0;
-        waiting++;
+        verdicts.add(pendingStart, pendingEnd, pendingEndFrame, pendingConfidence, pendingBassNovel,
+            voiced.pendingUnvoiced());
         settle(events);
     }
 
@@ -928,20 +730,19 @@ public final class ImpactNode implements AudioNode {
      * event of another label over the impact, written where it wrote none or has not decided in time.
      */
     private void settle(final EventWriter events) {
-        while (waiting > 0) {
-            final int i = waitHead;
-            final int verdict = decisions.verdict(waitStart[i], waitEnd[i], frameCount,
-                waitUnvoiced[i] ? impactOrVoiced : impactLike,
-                waitBassNovel[i] ? waitStart[i] - joinedFrames : Long.MIN_VALUE);
-            final boolean waited = frameCount - waitEndFrame[i] >= verdictWaitFrames;
+        while (!verdicts.isEmpty()) {
+            final long start = verdicts.oldestStart();
+            final int verdict = decisions.verdict(start, verdicts.oldestEnd(), frameCount,
+                verdicts.oldestUnvoiced() ? impactOrVoiced : impactLike,
+                verdicts.oldestBassNovel() ? start - joinedFrames : Long.MIN_VALUE);
+            final boolean waited = frameCount - verdicts.oldestEndStep() >= verdictWaitFrames;
             if ((verdict == EventDecisionNode.UNDECIDED || verdict == EventDecisionNode.LIKELY_OTHER) && !waited) {
                 return;
             }
             if (verdict != EventDecisionNode.OTHER && verdict != EventDecisionNode.LIKELY_OTHER) {
-                write(events, waitStart[i], waitEnd[i], waitConfidence[i]);
+                write(events, start, verdicts.oldestEnd(), verdicts.oldestConfidence());
             }
-            waitHead = (waitHead + 1) % WAITING;
-            waiting--;
+            verdicts.removeOldest();
         }
     }
 
@@ -967,25 +768,10 @@ public final class ImpactNode implements AudioNode {
         pendingRecurred = false;
         pendingVetoed = false;
         pendingTakeover = false;
-        pendingVoiceRose = false;
-        probsHeard = false;
-        probsPos = 0;
-        for (final float[] row : probsRing) {
-            java.util.Arrays.fill(row, 0f);
-        }
-        impactProb = 0f;
-        java.util.Arrays.fill(power, 0.0);
-        java.util.Arrays.fill(shortRing, -200f);
-        java.util.Arrays.fill(voicedRing, (byte)0);
-        java.util.Arrays.fill(bassRing, -200f);
-        java.util.Arrays.fill(bassLongRing, -200f);
-        bassLongPos = 0;
-        java.util.Arrays.fill(bassPower, 0.0);
-        shortPos = 0;
-        powerPos = 0;
-        backgroundMass = 0f;
-        waitHead = 0;
-        waiting = 0;
+        witness.reset();
+        voiced.reset();
+        energy.reset();
+        verdicts.clear();
         java.util.Arrays.fill(w, 0f);
         if (previous != null) {
             java.util.Arrays.fill(previous, 0f);
