@@ -191,23 +191,8 @@ public final class EventDecisionNode implements AudioNode {
     static final int RUNNING = 128;
 
     private final DecisionConfig config;
-    /**
-     * The last {@link #RECORDS} events begun: start and end frames, label (-1: dropped; a continuation of the event
-     * just before keeps that one's label without being written), begun and decided at.
-     */
-    private final long[] recStart = new long[RECORDS];
-    private final long[] recEnd = new long[RECORDS];
-    private final int[] recLabel = new int[RECORDS];
-    private final long[] recBegun = new long[RECORDS];
-    private final long[] recDecided = new long[RECORDS];
-    /** Per record: true if the event was written (reported). */
-    private final boolean[] recWritten = new boolean[RECORDS];
-    /**
-     * Per frame (frame count mod {@link #RUNNING}): the label of the undecided current event if its running mean
-     * probability was near certain ({@link #CLASS_CERTAIN}) at that frame, else -1.
-     */
-    private final int[] runningLabel = new int[RUNNING];
-    private long records;
+    /** The last {@link #RECORDS} events begun, for the verdict and the tests that look back at earlier events. */
+    private final EventLog log = new EventLog();
     private final ClassifierNode classifier;
     private final LogMelNode logMel;
     private final int n;
@@ -285,7 +270,6 @@ public final class EventDecisionNode implements AudioNode {
         this.n = config.classes().length;
         this.context = logMel.features().contextFrames();
         this.bedFrames = Math.max(0, Math.min(BED_FRAMES, HISTORY - 1 - context));
-        java.util.Arrays.fill(runningLabel, -1);
         this.smooth = new float[n][config.smoothFrames()];
         this.smoothSum = new float[n];
         this.eventRing = new float[config.smoothFrames()];
@@ -450,7 +434,7 @@ public final class EventDecisionNode implements AudioNode {
                 } else if (centre - start >= maxDurationFrames) {
                     emit(events, centre);
                     start = centre;
-                    record();
+                    log.begin(start, frameCount);
                     java.util.Arrays.fill(classSum, 0f);
                     activeFrames = 0;
                 }
@@ -475,7 +459,7 @@ public final class EventDecisionNode implements AudioNode {
                 }
             }
         }
-        runningLabel[(int)(frameCount % RUNNING)] = state == IDLE ? -1 : certainLabel();
+        log.running(frameCount, state == IDLE ? -1 : certainLabel());
     }
 
     /** @return the label of the current event's most probable class so far if its mean is near certain, else -1 */
@@ -552,7 +536,7 @@ public final class EventDecisionNode implements AudioNode {
         state = ACTIVE;
         mid = level;
         start = historyFrame[at(first)];
-        record();
+        log.begin(start, frameCount);
         lastLoud = historyFrame[at(loud)];
         lastLoudCount = frameCount - loud;
         eventLoudest = -Float.MAX_VALUE;
@@ -567,7 +551,7 @@ public final class EventDecisionNode implements AudioNode {
             Math.min(frameCount - context, Math.min(bedFrames, limit + 1 - context)));
         int m = 0;
         for (int i = 0; i < bedCount; i++) {
-            if (!heardInWritten(historyFrame[at(context + i)], start)) {
+            if (!log.heardInWritten(historyFrame[at(context + i)], start, contextSamples, newSoundSamples)) {
                 bedAges[m++] = context + i;
             }
         }
@@ -603,35 +587,6 @@ public final class EventDecisionNode implements AudioNode {
     }
 
     /**
-     * @param frame    a hop's centre frame
-     * @param newStart the start of the event being begun
-     * @return true if the classifier's context at that hop held an event written earlier, one that ended at least
-     *     {@link #NEW_SOUND_FRAMES} before {@code newStart}: the hop lies between that event's start and its end plus
-     *     one context
-     */
-    private boolean heardInWritten(final long frame, final long newStart) {
-        for (long r = Math.max(0, records - RECORDS); r < records - 1; r++) {
-            final int i = (int)(r % RECORDS);
-            if (recWritten[i] && frame >= recStart[i] && frame <= recEnd[i] + contextSamples
-                && newStart - recEnd[i] >= newSoundSamples) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Remembers the event just begun (at {@link #start}), undecided. */
-    private void record() {
-        final int i = (int)(records++ % RECORDS);
-        recStart[i] = start;
-        recEnd[i] = Long.MAX_VALUE;
-        recLabel[i] = -1;
-        recWritten[i] = false;
-        recBegun[i] = frameCount;
-        recDecided[i] = Long.MAX_VALUE;
-    }
-
-    /**
      * The current event is decided: labelled {@code label} (an index of the event type's labels) or dropped (-1) for
      * the verdict, written or not. The hops it held count for the familiarity test unless it was written.
      */
@@ -641,14 +596,7 @@ public final class EventDecisionNode implements AudioNode {
         } else {
             familiarity.release();
         }
-        if (records == 0) {
-            return;
-        }
-        final int i = (int)((records - 1) % RECORDS);
-        recEnd[i] = end;
-        recLabel[i] = label;
-        recDecided[i] = frameCount;
-        recWritten[i] = written;
+        log.decide(label, end, written, frameCount);
     }
 
     /**
@@ -691,22 +639,7 @@ public final class EventDecisionNode implements AudioNode {
      */
     public int verdict(final long startFrame, final long endFrame, final long asOfFrame, final boolean[] allowed,
         final long joinedAfter) {
-        int result = NONE;
-        for (long r = Math.max(0, records - RECORDS); r < records; r++) {
-            final int i = (int)(r % RECORDS);
-            if (recBegun[i] > asOfFrame || recStart[i] > endFrame || recStart[i] < joinedAfter) {
-                continue;
-            }
-            if (recDecided[i] > asOfFrame) {
-                final int running = r == records - 1 && frameCount - asOfFrame < RUNNING
-                    ? runningLabel[(int)(asOfFrame % RUNNING)] : -1;
-                result = running >= 0 && (running >= allowed.length || !allowed[running]) ? LIKELY_OTHER : UNDECIDED;
-            } else if (recLabel[i] >= 0 && recEnd[i] >= startFrame
-                && (recLabel[i] >= allowed.length || !allowed[recLabel[i]])) {
-                return OTHER;
-            }
-        }
-        return result;
+        return log.verdict(startFrame, endFrame, asOfFrame, allowed, joinedAfter, frameCount);
     }
 
     /** A percentile of the energies at ages {@code [fromAge, toAge]}, to 1 dB, from a histogram (no allocation). */
@@ -775,11 +708,7 @@ public final class EventDecisionNode implements AudioNode {
      *     context and the bed before it) before the current one's start
      */
     private boolean continues(final int label) {
-        if (records < 2) {
-            return false;
-        }
-        final int i = (int)((records - 2) % RECORDS);
-        return recLabel[i] == label && start - recEnd[i] <= (long)(context + bedFrames) * hopFrames;
+        return log.previousHadLabel(label, start, (long)(context + bedFrames) * hopFrames);
     }
 
     /** Recomputes the running sum from the ring (keeps rounding from piling up). */
@@ -812,8 +741,7 @@ public final class EventDecisionNode implements AudioNode {
         familiarity.discard();
         state = IDLE;
         above = 0;
-        records = 0;
-        java.util.Arrays.fill(runningLabel, -1);
+        log.reset();
         smoothPos = 0;
         historyPos = 0;
         frameCount = 0;
