@@ -25,6 +25,7 @@ import org.earshot.detectors.classify.FeatureSettings;
 import org.earshot.detectors.classify.train.ClipReport;
 import org.earshot.detectors.classify.train.Channel;
 import org.earshot.detectors.classify.train.ClipTrainer;
+import org.earshot.detectors.classify.train.OfflineClassifier;
 import org.earshot.detectors.classify.train.LabelledClip;
 import org.earshot.detectors.classify.train.MlpTrainer;
 import org.earshot.detectors.decide.RoomMonitor;
@@ -367,10 +368,10 @@ public final class EventEval {
                 found.forEach(d -> falseAlarms.merge(d.event().label(), 1, Integer::sum));
                 falseAlarmsByBed.put(name, found.size());
                 final double[] mass = new double[2];
-                final int hops = ClipTrainer.forEachHop(model, x, 1, (t, v, p) -> {
-                    final float m = ClipTrainer.eventMass(model, p);
+                final int hops = OfflineClassifier.forEachHop(model, x, 1, (t, v, p) -> {
+                    final float m = OfflineClassifier.eventMass(model, p);
                     mass[0] += m;
-                    mass[1] += m >= ClipTrainer.TAKEN_FOR_EVENT ? 1 : 0;
+                    mass[1] += m >= OfflineClassifier.TAKEN_FOR_EVENT ? 1 : 0;
                 });
                 backgroundMass.put(name, new double[] {mass[0] / hops, mass[1] / hops});
                 continue;
@@ -458,7 +459,7 @@ public final class EventEval {
         out.print("  the classifier on every hop of the backgrounds (offline), event classes' summed probability: "
             + "mean");
         backgroundMass.forEach((k, v) -> out.printf(Locale.ROOT, " %s %.4f", k.replace("background_", ""), v[0]));
-        out.printf(Locale.ROOT, "; share of hops at %.1f or more:", ClipTrainer.TAKEN_FOR_EVENT);
+        out.printf(Locale.ROOT, "; share of hops at %.1f or more:", OfflineClassifier.TAKEN_FOR_EVENT);
         backgroundMass.forEach((k, v) -> out.printf(Locale.ROOT, " %s %.2f %%", k.replace("background_", ""),
             100 * v[1]));
         out.println();

@@ -15,6 +15,7 @@ import org.earshot.detectors.classify.FeatureSettings;
 import org.earshot.detectors.classify.LogMelExtractor;
 import org.earshot.detectors.classify.train.ClipReport;
 import org.earshot.detectors.classify.train.ClipTrainer;
+import org.earshot.detectors.classify.train.OfflineClassifier;
 import org.earshot.detectors.classify.train.MlpTrainer;
 
 /**
@@ -154,7 +155,7 @@ final class MfccBaseline {
             final Model m = new Model(xs, ys, t.classes().size());
             for (final int i : idx) {
                 if (fold[i] == k) {
-                    total.add(t.classOf(i), ClipTrainer.argmax(m.predict(features[i])));
+                    total.add(t.classOf(i), OfflineClassifier.argmax(m.predict(features[i])));
                 }
             }
         }
@@ -183,7 +184,7 @@ final class MfccBaseline {
             double onset = 0;
             for (int t0 = 0; t0 + 100 <= f.length; t0 += 25) {
                 final float[] p = m.predict(mean(f, t0, t0 + 100));
-                final int c = ClipTrainer.argmax(p);
+                final int c = OfflineClassifier.argmax(p);
                 final String label = t.classes().get(c);
                 final boolean event = p[c] >= 0.5f && !EventEval.BACKGROUND.contains(label);
                 final String now = event ? label : null;

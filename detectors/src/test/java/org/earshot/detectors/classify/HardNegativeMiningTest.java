@@ -11,6 +11,7 @@ import java.util.SplittableRandom;
 
 import org.earshot.detectors.classify.train.ClipReport;
 import org.earshot.detectors.classify.train.ClipTrainer;
+import org.earshot.detectors.classify.train.OfflineClassifier;
 import org.earshot.detectors.classify.train.LabelledClip;
 import org.earshot.detectors.classify.train.MlpTrainer;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,9 +69,9 @@ class HardNegativeMiningTest {
         final double[] n = new double[2];
         for (int i = test.nextSetBit(0); i >= 0; i = test.nextSetBit(i + 1)) {
             if (trainer.clips().get(i).label().equals(label)) {
-                ClipTrainer.forEachHop(model, trainer.audio(i), 1, (t, v, p) -> {
+                OfflineClassifier.forEachHop(model, trainer.audio(i), 1, (t, v, p) -> {
                     n[0]++;
-                    n[1] += ClipTrainer.eventMass(model, p) >= 0.5f ? 1 : 0;
+                    n[1] += OfflineClassifier.eventMass(model, p) >= 0.5f ? 1 : 0;
                 });
             }
         }
@@ -92,7 +93,7 @@ class HardNegativeMiningTest {
             assertTrue(trainer.clips().get(mined.clip(i)).label().equals(label), "labelled as its clip");
             perLabel[label.equals("crackle") ? 0 : 1]++;
             inference.predict(mined.features(i), p);
-            assertTrue(ClipTrainer.eventMass(first, p) >= 0.5f, "taken for an event by the first model");
+            assertTrue(OfflineClassifier.eventMass(first, p) >= 0.5f, "taken for an event by the first model");
         }
         assertTrue(perLabel[0] <= PER_CLASS, "at most " + PER_CLASS + " crackle windows: " + perLabel[0]);
     }

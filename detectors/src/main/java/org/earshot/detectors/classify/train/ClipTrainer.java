@@ -14,10 +14,7 @@ import java.util.stream.IntStream;
 import org.earshot.detectors.classify.ClassifierModel;
 import org.earshot.detectors.classify.ContextWindow;
 import org.earshot.detectors.classify.FeatureSettings;
-import org.earshot.detectors.classify.LogMelExtractor;
 import org.earshot.detectors.classify.PooledFeatures;
-import org.earshot.dsp.resample.Resampler;
-import org.earshot.dsp.resample.ResamplerConfig;
 
 /**
  * Trains an event classifier from labelled clips, in Java: resamples every clip to the analysis rate,
@@ -152,8 +149,8 @@ public final class ClipTrainer {
         this.log = log;
         final int rate = options.features().sampleRateHz();
         final float[][] converted = new float[input.size()][];
-        IntStream.range(0, input.size()).parallel().forEach(i -> converted[i] = resample(input.get(i).samples(),
-            input.get(i).sampleRateHz(), rate));
+        IntStream.range(0, input.size()).parallel().forEach(i -> converted[i] = OfflineClassifier.resample(
+            input.get(i).samples(), input.get(i).sampleRateHz(), rate));
         for (int i = 0; i < input.size(); i++) {
             clips.add(input.get(i));
             audio.add(converted[i]);
@@ -315,7 +312,7 @@ public final class ClipTrainer {
      * Hard negatives: plays {@value #MINING_COPIES} augmented copies of every background clip in {@code use} through
      * {@code model} as the live classifier hears them (a 1 s context every {@value #MINING_STRIDE} hops) and keeps
      * the windows it takes for an event (the event classes' probabilities summing to at least
-     * {@value #TAKEN_FOR_EVENT}), labelled with their background class: per background class at most
+     * {@value OfflineClassifier#TAKEN_FOR_EVENT}), labelled with their background class: per background class at most
      * {@code perClass}, the most wrongly held first, and at most twice a fair share from any one clip, so that one
      * odd clip does not fill its class.
      *
@@ -343,9 +340,9 @@ public final class ClipTrainer {
             final List<Mined> mine = new ArrayList<>();
             for (int copy = 0; copy < MINING_COPIES; copy++) {
                 final Augmenter.Augmented a = augmenter.augment(audio.get(i), false, null, rnd);
-                final int n = forEachHop(model, a.samples(), MINING_STRIDE, (t, v, p) -> {
-                    final float event = eventMass(model, p);
-                    if (event >= TAKEN_FOR_EVENT) {
+                final int n = OfflineClassifier.forEachHop(model, a.samples(), MINING_STRIDE, (t, v, p) -> {
+                    final float event = OfflineClassifier.eventMass(model, p);
+                    if (event >= OfflineClassifier.TAKEN_FOR_EVENT) {
                         mine.add(new Mined(v.clone(), i, a.noiseSource(), event));
                     }
                 });
@@ -387,74 +384,10 @@ public final class ClipTrainer {
         return new Dataset(classes, x, y, clip, noise);
     }
 
-    /** What {@link #forEachHop} hands over for one hop. */
-    @FunctionalInterface
-    public interface HopConsumer {
-        /**
-         * @param frame    the hop's frame index
-         * @param features the pooled features of the 1 s context ending at that frame (reused: copy to keep)
-         * @param probs    the model's class probabilities (reused)
-         */
-        void accept(int frame, float[] features, float[] probs);
-    }
-
-    /**
-     * Classifies a recording offline as the live classifier does, every {@code stride}-th hop once half a
-     * context has been heard (allocates; for training and evaluation).
-     *
-     * @param model  model
-     * @param x      samples at the model's rate
-     * @param stride hops between classified windows, at least 1
-     * @param each   called per classified hop
-     * @return number of hops classified
-     */
-    public static int forEachHop(final ClassifierModel model, final float[] x, final int stride,
-        final HopConsumer each) {
-        final FeatureSettings fs = model.settings();
-        final Frames f = frames(fs, x);
-        final ContextWindow window = new ContextWindow(fs);
-        final PooledFeatures pooled = new PooledFeatures(fs.bands());
-        final ClassifierModel.Inference inference = model.newInference();
-        final float[] v = new float[pooled.dimension()];
-        final float[] p = new float[model.classCount()];
-        int n = 0;
-        for (int t = 0; t < f.count; t++) {
-            window.push(f.bands[t], f.energy[t]);
-            if (t >= fs.contextFrames() / 2 && t % stride == 0) {
-                pooled.compute(window, v);
-                inference.predict(v, p);
-                each.accept(t, v, p);
-                n++;
-            }
-        }
-        return n;
-    }
-
-    /**
-     * @param model model
-     * @param probs its class probabilities
-     * @return the sum of the event (not background) classes' probabilities
-     */
-    public static float eventMass(final ClassifierModel model, final float[] probs) {
-        float event = 0;
-        for (int c = 0; c < probs.length; c++) {
-            if (!model.isBackground(c)) {
-                event += probs[c];
-            }
-        }
-        return event;
-    }
-
     /** Augmented copies of each background clip that {@link #mineHardNegatives} hears. */
     static final int MINING_COPIES = 4;
     /** Hops between the windows {@link #mineHardNegatives} classifies (50 ms). */
     static final int MINING_STRIDE = 5;
-    /**
-     * Event-class probability mass ({@link #eventMass}) from which a background window counts as taken for an event:
-     * what {@link #mineHardNegatives} keeps, and what the events bench counts on the event-free backgrounds.
-     */
-    public static final float TAKEN_FOR_EVENT = 0.5f;
-
     private record Mined(float[] features, int clip, int noise, float eventMass) {
     }
 
@@ -483,7 +416,7 @@ public final class ClipTrainer {
     private List<float[]> windows(final float[] x, final int clipStart, final int clipEnd, final boolean event,
         final int want, final SplittableRandom rnd) {
         final FeatureSettings fs = options.features();
-        final Frames f = frames(fs, x);
+        final OfflineClassifier.Frames f = OfflineClassifier.frames(fs, x);
         final int hop = fs.hop();
         final int first = Math.max(0, clipStart / hop - 2);
         final int last = Math.min(f.count - 1, clipEnd / hop + 2);
@@ -522,37 +455,6 @@ public final class ClipTrainer {
             out.add(v);
         }
         return out;
-    }
-
-    /** All log-mel frames of a clip at the analysis rate. */
-    static final class Frames {
-        final float[][] bands;
-        final float[] energy;
-        final int count;
-
-        Frames(final float[][] bands, final float[] energy, final int count) {
-            this.bands = bands;
-            this.energy = energy;
-            this.count = count;
-        }
-    }
-
-    static Frames frames(final FeatureSettings fs, final float[] x) {
-        final int block = 4096;
-        final LogMelExtractor ex = new LogMelExtractor(fs, fs.sampleRateHz(), block);
-        final int max = x.length / fs.hop() + 2;
-        final float[][] bands = new float[max][];
-        final float[] energy = new float[max];
-        int count = 0;
-        for (int off = 0; off < x.length; off += block) {
-            final int n = ex.feed(x, off, Math.min(block, x.length - off));
-            for (int i = 0; i < n; i++) {
-                bands[count] = ex.frame(i).clone();
-                energy[count] = ex.energyDb(i);
-                count++;
-            }
-        }
-        return new Frames(bands, energy, count);
     }
 
     /**
@@ -605,77 +507,6 @@ public final class ClipTrainer {
     }
 
     /**
-     * Classifies one clip as the live graph would see it: streams it (padded with 0.5 s of faint noise on
-     * each side) through the front end and the model, and averages the probabilities of every hop whose
-     * context holds a frame within 6 dB of the clip's loudest (any hop for a background class... all
-     * clips use the same rule, the truth is not looked at).
-     *
-     * @param model model
-     * @param clip  clip at the analysis rate
-     * @return mean class probabilities
-     */
-    public static float[] predictClip(final ClassifierModel model, final float[] clip) {
-        final FeatureSettings fs = model.settings();
-        final int pad = fs.sampleRateHz() / 2;
-        final float[] x = new float[clip.length + 2 * pad];
-        System.arraycopy(clip, 0, x, pad, clip.length);
-        final double floor = Augmenter.activeRms(clip) * 1e-3;
-        final SplittableRandom rnd = new SplittableRandom(clip.length);
-        for (int i = 0; i < x.length; i++) {
-            x[i] += (float)(floor * Noises.gaussian(rnd));
-        }
-        final Frames f = frames(fs, x);
-        final int first = Math.max(0, pad / fs.hop() - 2);
-        final int last = Math.min(f.count - 1, (pad + clip.length) / fs.hop() + 2);
-        float peak = -Float.MAX_VALUE;
-        for (int t = first; t <= last; t++) {
-            peak = Math.max(peak, f.energy[t]);
-        }
-        final BitSet ok = new BitSet();
-        for (int t = first; t <= last; t++) {
-            if (f.energy[t] >= peak - 6f) {
-                ok.set(t, Math.min(f.count, t + fs.contextFrames()));
-            }
-        }
-        final ContextWindow window = new ContextWindow(fs);
-        final PooledFeatures pooled = new PooledFeatures(fs.bands());
-        final float[] v = new float[pooled.dimension()];
-        final float[] p = new float[model.classCount()];
-        final float[] sum = new float[model.classCount()];
-        final ClassifierModel.Inference inf = model.newInference();
-        int n = 0;
-        for (int t = 0; t < f.count; t++) {
-            window.push(f.bands[t], f.energy[t]);
-            if (ok.get(t)) {
-                pooled.compute(window, v);
-                inf.predict(v, p);
-                for (int c = 0; c < p.length; c++) {
-                    sum[c] += p[c];
-                }
-                n++;
-            }
-        }
-        for (int c = 0; c < sum.length; c++) {
-            sum[c] /= Math.max(1, n);
-        }
-        return sum;
-    }
-
-    /**
-     * @param probs class probabilities
-     * @return index of the largest
-     */
-    public static int argmax(final float[] probs) {
-        int best = 0;
-        for (int c = 1; c < probs.length; c++) {
-            if (probs[c] > probs[best]) {
-                best = c;
-            }
-        }
-        return best;
-    }
-
-    /**
      * Evaluates a model on clips.
      *
      * @param model model
@@ -688,11 +519,11 @@ public final class ClipTrainer {
         final int[] predicted = new int[list.length];
         final int noise = classes.indexOf(NOISE_LABEL);
         IntStream.range(0, list.length).parallel().forEach(k -> {
-            final float[] p = predictClip(model, audio.get(list[k]));
+            final float[] p = OfflineClassifier.predictClip(model, audio.get(list[k]));
             if (noise >= 0) {
                 p[noise] = -1f; // the generated class is not one of the clips' labels
             }
-            predicted[k] = argmax(p);
+            predicted[k] = OfflineClassifier.argmax(p);
         });
         for (int k = 0; k < list.length; k++) {
             report.add(classOf(list[k]), predicted[k]);
@@ -779,22 +610,5 @@ public final class ClipTrainer {
         return total;
     }
 
-    /**
-     * Converts samples to another rate (offline, allocates).
-     *
-     * @param x      samples
-     * @param from   their rate
-     * @param to     target rate
-     * @return the converted samples
-     */
-    public static float[] resample(final float[] x, final int from, final int to) {
-        if (from == to) {
-            return x.clone();
-        }
-        final Resampler r = new Resampler(ResamplerConfig.of(from, to));
-        final float[] out = new float[r.maxOutputFrames(x.length) + 16];
-        int n = r.process(x, 0, x.length, out, 0, out.length);
-        n += r.flush(out, n, out.length - n);
-        return java.util.Arrays.copyOf(out, n);
-    }
+
 }

@@ -32,7 +32,7 @@ class TrainingFrontEndPinTest {
                 + 0.05 * (random.nextDouble() * 2 - 1));
         }
         final FeatureSettings fs = FeatureSettings.defaults();
-        final float[] atModelRate = ClipTrainer.resample(clip, rate, fs.sampleRateHz());
+        final float[] atModelRate = OfflineClassifier.resample(clip, rate, fs.sampleRateHz());
         final Augmenter augmenter = new Augmenter(fs.sampleRateHz(),
             List.of(new Augmenter.Noise(Noises.generate(1, 3 * fs.sampleRateHz(), fs.sampleRateHz(), new SplittableRandom(5L)), -1)));
         double sum = 0.0;
@@ -40,7 +40,7 @@ class TrainingFrontEndPinTest {
         for (int variant = 0; variant < 4; variant++) {
             final float[] x = variant == 0 ? atModelRate
                 : augmenter.augment(atModelRate, true, null, new SplittableRandom(variant)).samples();
-            final ClipTrainer.Frames f = ClipTrainer.frames(fs, x);
+            final OfflineClassifier.Frames f = OfflineClassifier.frames(fs, x);
             for (int i = 0; i < f.count; i++) {
                 for (final float v : f.bands[i]) {
                     sum += v * (1 + k++ % 7);
