@@ -422,17 +422,7 @@ public final class ClipTrainer {
         final int last = Math.min(f.count - 1, clipEnd / hop + 2);
         final List<Integer> candidates = new ArrayList<>();
         if (event) {
-            float peak = -Float.MAX_VALUE;
-            for (int t = first; t <= last; t++) {
-                peak = Math.max(peak, f.energy[t]);
-            }
-            final BitSet ok = new BitSet();
-            for (int t = first; t <= last; t++) {
-                if (f.energy[t] >= peak - 6f) {
-                    ok.set(t, Math.min(f.count, t + fs.contextFrames()));
-                }
-            }
-            ok.stream().forEach(candidates::add);
+            OfflineClassifier.loudHops(f, first, last, fs.contextFrames()).stream().forEach(candidates::add);
         } else {
             for (int t = Math.min(fs.contextFrames() / 2, f.count - 1); t < f.count; t++) {
                 candidates.add(t);

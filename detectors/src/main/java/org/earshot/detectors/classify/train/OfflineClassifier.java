@@ -116,6 +116,30 @@ public final class OfflineClassifier {
     }
 
     /**
+     * The hops whose context holds a frame of {@code [first, last]} within 6 dB of the loudest frame there: where a
+     * clip's sound is, for its training windows and its clip-level prediction alike.
+     *
+     * @param f             the recording's frames
+     * @param first         first frame of the clip's sound
+     * @param last          last frame of the clip's sound
+     * @param contextFrames the classifier's context, frames
+     * @return the hops
+     */
+    static BitSet loudHops(final Frames f, final int first, final int last, final int contextFrames) {
+        float peak = -Float.MAX_VALUE;
+        for (int t = first; t <= last; t++) {
+            peak = Math.max(peak, f.energy[t]);
+        }
+        final BitSet ok = new BitSet();
+        for (int t = first; t <= last; t++) {
+            if (f.energy[t] >= peak - 6f) {
+                ok.set(t, Math.min(f.count, t + contextFrames));
+            }
+        }
+        return ok;
+    }
+
+    /**
      * Classifies one clip as the live graph would see it: streams it (padded with 0.5 s of faint noise on
      * each side) through the front end and the model, and averages the probabilities of every hop whose
      * context holds a frame within 6 dB of the clip's loudest (any hop for a background class... all
@@ -138,16 +162,7 @@ public final class OfflineClassifier {
         final Frames f = frames(fs, x);
         final int first = Math.max(0, pad / fs.hop() - 2);
         final int last = Math.min(f.count - 1, (pad + clip.length) / fs.hop() + 2);
-        float peak = -Float.MAX_VALUE;
-        for (int t = first; t <= last; t++) {
-            peak = Math.max(peak, f.energy[t]);
-        }
-        final BitSet ok = new BitSet();
-        for (int t = first; t <= last; t++) {
-            if (f.energy[t] >= peak - 6f) {
-                ok.set(t, Math.min(f.count, t + fs.contextFrames()));
-            }
-        }
+        final BitSet ok = loudHops(f, first, last, fs.contextFrames());
         final ContextWindow window = new ContextWindow(fs);
         final PooledFeatures pooled = new PooledFeatures(fs.bands());
         final float[] v = new float[pooled.dimension()];
