@@ -40,7 +40,10 @@ import org.earshot.engine.ProcessSpec;
  * within {@value #AFTER_DB} dB of its loudest 100 ms and the classifier's eventness over that stretch stays
  * below {@value #AFTER_EVENTNESS}: the room's texture got louder (a louder clock, a fire flaring up, where one
  * recording gives way to another), nothing stood out of it. A cough followed by more coughing keeps its
- * eventness and passes.
+ * eventness and passes. So does an event after which the loud moment is heard as an event itself (the loudness
+ * gate's heard test at that moment, since session 21): the mean over the 1.2 s is mostly the bed's when the next
+ * sound comes late in it, as a cough clip's next cough 1 s after the first (development scene 6 at 2.2 s, whose cough
+ * was dropped so and reported by the impact detector as a fall).
  *
  * <p>Class novelty: unless the classifier is near certain of it (mean probability over the event at least
  * {@value #CLASS_CERTAIN}), the winning class must also be new to the room: its mean probability over the event
@@ -379,13 +382,9 @@ public final class EventDecisionNode implements AudioNode {
                 gateTexture = percentile(shortDb, context, context + bedCount - 1, TEXTURE_QUANTILE);
                 loud = loudest - gateTexture >= config.gateDb();
                 if (loud) {
-                    // the loud moment must be what the classifier hears as an event, not the bed around it
-                    float heard = 0f;
-                    for (int age = Math.max(1, loudestAge - HEARD_FRAMES); age <= Math.min(HISTORY - 1,
-                        loudestAge + HEARD_FRAMES); age++) {
-                        heard = Math.max(heard, smoothedRing[at(age)]);
-                    }
-                    loud = heard >= onLevel;
+                    // the loud moment must be what the classifier hears as an event, not the bed around it (this
+                    // frame's smoothed eventness is not yet in the ring)
+                    loud = heardAround(loudestAge, 1);
                 }
             }
         }
@@ -568,7 +567,8 @@ public final class EventDecisionNode implements AudioNode {
      * {@link #AFTER_FRAMES} (from 100 ms after its last loud frame) and the classifier took that for the
      * background ({@link #AFTER_EVENTNESS}): the "event" was the room's texture getting louder (a second
      * clock, a fire flaring up, where one recording gives way to another), not a sound standing out of it.
-     * A sound followed by more of itself (a cough after a cough) keeps its eventness and passes.
+     * A sound followed by more of itself (a cough after a cough) keeps its eventness and passes, and so does one whose
+     * follower is heard as an event at its loud moment ({@link #heardAround}), however late in the stretch it comes.
      */
     private boolean quietAfter() {
         final long since = frameCount - lastLoudCount;
@@ -578,12 +578,33 @@ public final class EventDecisionNode implements AudioNode {
             return true;
         }
         float loudest = -Float.MAX_VALUE;
+        int loudestAge = to;
         float eventness = 0f;
         for (int age = from; age <= to; age++) {
-            loudest = Math.max(loudest, shortDb[at(age)]);
+            if (shortDb[at(age)] > loudest) {
+                loudest = shortDb[at(age)];
+                loudestAge = age;
+            }
             eventness += eventnessRing[at(age)];
         }
-        return eventLoudest - loudest >= AFTER_DB || eventness / (to - from + 1) >= AFTER_EVENTNESS;
+        return eventLoudest - loudest >= AFTER_DB || eventness / (to - from + 1) >= AFTER_EVENTNESS
+            || heardAround(loudestAge, 0);
+    }
+
+    /**
+     * The heard test, of the loudness gate and of the after-check: whether the eventness, smoothed as the on decision
+     * reads it, reaches the on threshold within {@link #HEARD_FRAMES} of the frame at {@code age}: the classifier
+     * heard the loud moment there as an event.
+     *
+     * @param age      the loud moment's age, frames
+     * @param youngest the youngest age whose smoothed eventness is in the ring
+     */
+    private boolean heardAround(final int age, final int youngest) {
+        float heard = 0f;
+        for (int a = Math.max(youngest, age - HEARD_FRAMES); a <= Math.min(HISTORY - 1, age + HEARD_FRAMES); a++) {
+            heard = Math.max(heard, smoothedRing[at(a)]);
+        }
+        return heard >= onLevel;
     }
 
     /**
