@@ -264,7 +264,7 @@ final class DashboardHub implements Agent {
         }
         s.eventCursor = Math.max(0, eventsNext - BACKFILL_EVENTS);
         clients.add(s);
-        channel.send(helloJson(s));
+        channel.send(DashboardJson.hello(s.id, title, sinkNames, graphs, controls, controlValues));
     }
 
     private ClientSession find(final ClientChannel channel) {
@@ -281,7 +281,7 @@ final class DashboardHub implements Agent {
         try {
             m = Json.parseFlat(text);
         } catch (final IllegalArgumentException ex) {
-            s.channel.send(error("unreadable message: " + ex.getMessage()));
+            s.channel.send(DashboardJson.error("unreadable message: " + ex.getMessage()));
             return;
         }
         final Object type = m.get("type");
@@ -292,7 +292,7 @@ final class DashboardHub implements Agent {
         } else if ("set".equals(type) && m.get("id") instanceof String id && m.get("value") instanceof Boolean v) {
             set(s, id, v ? 1.0 : 0.0);
         } else {
-            s.channel.send(error("unknown message " + text.substring(0, Math.min(80, text.length()))));
+            s.channel.send(DashboardJson.error("unknown message " + text.substring(0, Math.min(80, text.length()))));
         }
     }
 
@@ -304,13 +304,14 @@ final class DashboardHub implements Agent {
             }
         }
         if (index < 0) {
-            s.channel.send(error("no control " + id));
+            s.channel.send(DashboardJson.error("no control " + id));
             return;
         }
         final Control control = controls.get(index);
         final double value = control.clamp(requested);
         if (Double.isNaN(value)) {
-            s.channel.send(controlReply(control, controlValues[index], false, "the value must be a finite number"));
+            s.channel.send(DashboardJson.controlReply(control, controlValues[index], false,
+                "the value must be a finite number"));
             return;
         }
         String problem = null;
@@ -332,7 +333,8 @@ final class DashboardHub implements Agent {
             controlValues[index] = value;
             controlsVersion++;
         }
-        s.channel.send(controlReply(control, problem == null ? value : controlValues[index], problem == null, problem));
+        final double inForce = problem == null ? value : controlValues[index];
+        s.channel.send(DashboardJson.controlReply(control, inForce, problem == null, problem));
     }
 
     private int sendFrames() {
@@ -437,78 +439,6 @@ final class DashboardHub implements Agent {
         return h == null ? -1 : h.newestFrame();
     }
 
-    private String helloJson(final ClientSession s) {
-        final StringBuilder b = new StringBuilder(2048);
-        b.append("{\"type\":\"hello\",\"version\":1,\"client\":").append(s.id).append(",\"title\":");
-        Json.string(b, title).append(",\"window\":").append(WINDOW).append(",\"melFloorDb\":");
-        Json.number(b, ColumnHistory.MEL_FLOOR_DB).append(",\"melTopDb\":");
-        Json.number(b, ColumnHistory.MEL_TOP_DB).append(",\"sinks\":[");
-        for (int i = 0; i < sinkNames.size(); i++) {
-            Json.string(b.append(i > 0 ? "," : ""), sinkNames.get(i));
-        }
-        b.append("],\"graphs\":[");
-        for (int g = 0; g < graphs.size(); g++) {
-            final HubGraph graph = graphs.get(g);
-            b.append(g > 0 ? "," : "").append("{\"id\":").append(graph.id()).append(",\"name\":");
-            Json.string(b, graph.name()).append(",\"rate\":").append(graph.sampleRateHz()).append(",\"nodes\":[");
-            for (int n = 0; n < graph.nodeNames().size(); n++) {
-                Json.string(b.append(n > 0 ? "," : ""), graph.nodeNames().get(n));
-            }
-            b.append("],\"panels\":[");
-            for (int p = 0; p < graph.layout().panels().size(); p++) {
-                Json.string(b.append(p > 0 ? "," : ""), graph.layout().panels().get(p));
-            }
-            b.append("],\"mel\":");
-            appendMel(b, graph.tap());
-            b.append('}');
-        }
-        b.append("],\"controls\":[");
-        for (int i = 0; i < controls.size(); i++) {
-            appendControl(b.append(i > 0 ? "," : ""), controls.get(i), controlValues[i]);
-        }
-        return b.append("]}").toString();
-    }
-
-    private static void appendMel(final StringBuilder b, final DisplayTapNode tap) {
-        if (tap == null) {
-            b.append("null");
-            return;
-        }
-        final int rate = tap.columns().sampleRateHz();
-        b.append("{\"bands\":").append(tap.config().melBands()).append(",\"minHz\":");
-        Json.number(b, Math.min(tap.config().minHz(), Math.min(tap.config().maxHz(), rate / 2.0) / 2));
-        b.append(",\"maxHz\":");
-        Json.number(b, Math.min(tap.config().maxHz(), rate / 2.0));
-        b.append(",\"hop\":").append(tap.hopFrames()).append(",\"window\":").append(tap.windowLength())
-            .append(",\"columnsPerSecond\":").append(tap.config().columnsPerSecond()).append('}');
-    }
-
-    private static void appendControl(final StringBuilder b, final Control c, final double value) {
-        b.append("{\"id\":");
-        Json.string(b, c.id()).append(",\"graph\":").append(c.graphId()).append(",\"key\":");
-        Json.string(b, c.key()).append(",\"label\":");
-        Json.string(b, c.label()).append(",\"toggle\":").append(c.toggle()).append(",\"min\":");
-        Json.number(b, c.min()).append(",\"max\":");
-        Json.number(b, c.max()).append(",\"step\":");
-        Json.number(b, c.step()).append(",\"unit\":");
-        Json.string(b, c.unit()).append(",\"value\":");
-        Json.number(b, value).append('}');
-    }
-
-    private static String controlReply(final Control c, final double value, final boolean ok, final String problem) {
-        final StringBuilder b = new StringBuilder(128).append("{\"type\":\"control\",\"id\":");
-        Json.string(b, c.id()).append(",\"value\":");
-        Json.number(b, value).append(",\"ok\":").append(ok);
-        if (problem != null) {
-            Json.string(b.append(",\"error\":"), problem);
-        }
-        return b.append('}').toString();
-    }
-
-    private static String error(final String message) {
-        return Json.string(new StringBuilder("{\"type\":\"error\",\"message\":"), message).append('}').toString();
-    }
-
     private String healthJson(final long nowNs) {
         latencyInterval = sink.intervalLatency(latencyInterval);
         latencyTotal.add(latencyInterval);
@@ -522,15 +452,15 @@ final class DashboardHub implements Agent {
             final String state = link != null ? "running" : attachedOnce ? "stopped" : "starting";
             b.append('"').append(state).append("\",\"graphs\":[");
             for (int g = 0; g < graphs.size(); g++) {
-                appendGraphHealth(b.append(g > 0 ? "," : ""), g, counters);
+                DashboardJson.graphHealth(b.append(g > 0 ? "," : ""), g, graphs.get(g), histories[g], counters);
             }
         } finally {
             linkLock.unlock();
         }
         b.append("],\"e2e\":");
-        appendHistogram(b, latencyTotal);
+        DashboardJson.histogram(b, latencyTotal);
         b.append(",\"e2eLastS\":");
-        appendHistogram(b, latencyInterval);
+        DashboardJson.histogram(b, latencyInterval);
         b.append(",\"sinks\":[");
         for (int i = 0; i < sinkNames.size(); i++) {
             Json.string(b.append(i > 0 ? "," : ""), sinkNames.get(i));
@@ -546,58 +476,6 @@ final class DashboardHub implements Agent {
                 .append(",\"columnsSkipped\":").append(s.columnsSkipped).append('}');
         }
         return b.append("]}}").toString();
-    }
-
-    private void appendGraphHealth(final StringBuilder b, final int g, final EngineCounters c) {
-        final HubGraph graph = graphs.get(g);
-        b.append("{\"id\":").append(g).append(",\"name\":");
-        Json.string(b, graph.name());
-        final ColumnHistory h = histories[g];
-        b.append(",\"columnsDropped\":").append(h == null ? 0 : h.ring().dropped());
-        if (c == null) {
-            b.append(",\"nodes\":[]}");
-            return;
-        }
-        final SystemCounter[] graphCounters = {
-            SystemCounter.BLOCKS_PROCESSED, SystemCounter.FRAMES_PROCESSED, SystemCounter.BLOCKS_OVER_BUDGET,
-            SystemCounter.BLOCK_TIME_MAX_NS, SystemCounter.CAPTURE_OVERRUNS, SystemCounter.EVENTS_WRITTEN,
-            SystemCounter.EVENTS_DROPPED, SystemCounter.EVENTS_DELIVERED, SystemCounter.SINK_ERRORS,
-            SystemCounter.NODE_ERRORS, SystemCounter.STREAM_BREAKS, SystemCounter.NON_FINITE_SAMPLES,
-            SystemCounter.GRAPH_TIME_P50_NS, SystemCounter.GRAPH_TIME_P99_NS, SystemCounter.GRAPH_TIME_P999_NS,
-            SystemCounter.BLOCK_BUDGET_NS};
-        for (final SystemCounter k : graphCounters) {
-            b.append(",\"").append(key(k)).append("\":").append(c.graph(g, k));
-        }
-        b.append(",\"nodes\":[");
-        for (int n = 0; n < graph.nodeNames().size(); n++) {
-            b.append(n > 0 ? "," : "").append("{\"name\":");
-            Json.string(b, graph.nodeNames().get(n));
-            b.append(",\"p50\":").append(c.node(g, n, SystemCounter.NODE_TIME_P50_NS))
-                .append(",\"p99\":").append(c.node(g, n, SystemCounter.NODE_TIME_P99_NS))
-                .append(",\"p999\":").append(c.node(g, n, SystemCounter.NODE_TIME_P999_NS))
-                .append(",\"max\":").append(c.node(g, n, SystemCounter.NODE_TIME_MAX_NS)).append('}');
-        }
-        b.append("]}");
-    }
-
-    /** The JSON member name of a graph counter: {@code blocks_processed} becomes {@code blocksProcessed}. */
-    static String key(final SystemCounter counter) {
-        final String[] parts = counter.name().toLowerCase(java.util.Locale.ROOT).split("_");
-        final StringBuilder b = new StringBuilder(parts[0]);
-        for (int i = 1; i < parts.length; i++) {
-            b.append(Character.toUpperCase(parts[i].charAt(0))).append(parts[i].substring(1));
-        }
-        return b.toString();
-    }
-
-    private static void appendHistogram(final StringBuilder b, final Histogram h) {
-        if (h == null || h.getTotalCount() == 0) {
-            b.append("{\"count\":0}");
-            return;
-        }
-        b.append("{\"count\":").append(h.getTotalCount()).append(",\"p50\":").append(h.getValueAtPercentile(50))
-            .append(",\"p99\":").append(h.getValueAtPercentile(99)).append(",\"p999\":")
-            .append(h.getValueAtPercentile(99.9)).append(",\"max\":").append(h.getMaxValue()).append('}');
     }
 
     /** Closes every client (after the last frames have been sent). */

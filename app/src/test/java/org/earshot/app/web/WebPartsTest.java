@@ -163,7 +163,7 @@ class WebPartsTest {
 
     @Test
     void shouldNameCounterMembersInCamelCase() {
-        assertEquals("blocksOverBudget", DashboardHub.key(SystemCounter.BLOCKS_OVER_BUDGET));
-        assertEquals("graphTimeP999Ns", DashboardHub.key(SystemCounter.GRAPH_TIME_P999_NS));
+        assertEquals("blocksOverBudget", DashboardJson.key(SystemCounter.BLOCKS_OVER_BUDGET));
+        assertEquals("graphTimeP999Ns", DashboardJson.key(SystemCounter.GRAPH_TIME_P999_NS));
     }
 }
