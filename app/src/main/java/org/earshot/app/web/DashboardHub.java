@@ -461,11 +461,8 @@ final class DashboardHub implements Agent {
         DashboardJson.histogram(b, latencyTotal);
         b.append(",\"e2eLastS\":");
         DashboardJson.histogram(b, latencyInterval);
-        b.append(",\"sinks\":[");
-        for (int i = 0; i < sinkNames.size(); i++) {
-            Json.string(b.append(i > 0 ? "," : ""), sinkNames.get(i));
-        }
-        b.append("],\"dashboard\":{\"clients\":").append(clients.size()).append(",\"framesSent\":").append(framesSent)
+        b.append(",\"sinks\":");
+        DashboardJson.strings(b, sinkNames).append(",\"dashboard\":{\"clients\":").append(clients.size()).append(",\"framesSent\":").append(framesSent)
             .append(",\"framesSkipped\":").append(framesSkipped).append(",\"eventsDropped\":").append(sink.dropped())
             .append(",\"commandsDropped\":").append(commandsDropped.get()).append(",\"clientsRefused\":")
             .append(clientsRefused).append(",\"perClient\":[");

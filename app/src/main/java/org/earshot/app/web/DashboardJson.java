@@ -25,23 +25,14 @@ final class DashboardJson {
         b.append("{\"type\":\"hello\",\"version\":1,\"client\":").append(clientId).append(",\"title\":");
         Json.string(b, title).append(",\"window\":").append(DashboardHub.WINDOW).append(",\"melFloorDb\":");
         Json.number(b, ColumnHistory.MEL_FLOOR_DB).append(",\"melTopDb\":");
-        Json.number(b, ColumnHistory.MEL_TOP_DB).append(",\"sinks\":[");
-        for (int i = 0; i < sinkNames.size(); i++) {
-            Json.string(b.append(i > 0 ? "," : ""), sinkNames.get(i));
-        }
-        b.append("],\"graphs\":[");
+        Json.number(b, ColumnHistory.MEL_TOP_DB).append(",\"sinks\":");
+        strings(b, sinkNames).append(",\"graphs\":[");
         for (int g = 0; g < graphs.size(); g++) {
             final HubGraph graph = graphs.get(g);
             b.append(g > 0 ? "," : "").append("{\"id\":").append(graph.id()).append(",\"name\":");
-            Json.string(b, graph.name()).append(",\"rate\":").append(graph.sampleRateHz()).append(",\"nodes\":[");
-            for (int n = 0; n < graph.nodeNames().size(); n++) {
-                Json.string(b.append(n > 0 ? "," : ""), graph.nodeNames().get(n));
-            }
-            b.append("],\"panels\":[");
-            for (int p = 0; p < graph.layout().panels().size(); p++) {
-                Json.string(b.append(p > 0 ? "," : ""), graph.layout().panels().get(p));
-            }
-            b.append("],\"mel\":");
+            Json.string(b, graph.name()).append(",\"rate\":").append(graph.sampleRateHz()).append(",\"nodes\":");
+            strings(b, graph.nodeNames()).append(",\"panels\":");
+            strings(b, graph.layout().panels()).append(",\"mel\":");
             mel(b, graph.tap());
             b.append('}');
         }
@@ -50,6 +41,15 @@ final class DashboardJson {
             control(b.append(i > 0 ? "," : ""), controls.get(i), controlValues[i]);
         }
         return b.append("]}").toString();
+    }
+
+    /** A JSON array of strings. */
+    static StringBuilder strings(final StringBuilder b, final List<String> items) {
+        b.append('[');
+        for (int i = 0; i < items.size(); i++) {
+            Json.string(b.append(i > 0 ? "," : ""), items.get(i));
+        }
+        return b.append(']');
     }
 
     /** The mel axis of a graph's display tap, or {@code null} without one. */
