@@ -47,12 +47,20 @@ class ClassifierModelTest {
 
     @Test
     void shouldRefuseModelTrainedWithOtherSettings() {
-        final FeatureSettings other = new FeatureSettings(16_000, 400, 160, 512, 64, 50.0, 8_000.0, 50, 1);
+        final FeatureSettings other = new FeatureSettings(16_000, 400, 160, 512, 64, 50.0, 8_000.0, 50,
+            PooledFeatures.VERSION);
         final ClassifierModel m = tinyModel(other);
         final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
             () -> new ClassifierNode(new ClassifierConfig("c", m), new LogMelNode(LogMelConfig.defaults())));
         assertEquals("model was trained with other feature settings (model vs front end: contextFrames 50 vs 100); "
             + "retrain it or use matching settings", ex.getMessage());
+        // a model of pooled-feature recipe 1 (before the envelope features) is refused the same way
+        final FeatureSettings recipe1 = new FeatureSettings(16_000, 400, 160, 512, 64, 50.0, 8_000.0, 100, 1);
+        final IllegalArgumentException old = assertThrows(IllegalArgumentException.class,
+            () -> new ClassifierNode(new ClassifierConfig("c", tinyModel(recipe1)),
+                new LogMelNode(LogMelConfig.defaults())));
+        assertEquals("model was trained with other feature settings (model vs front end: featureVersion 1 vs 2); "
+            + "retrain it or use matching settings", old.getMessage());
     }
 
     @Test

@@ -60,4 +60,68 @@ class PooledFeaturesTest {
     void slidingPoolingStartsAgainAfterTheWindowIsCleared() {
         assertSlidingMatchesFull(4, 700, 250, 251, 600);
     }
+
+    /** Fills a window with a bed at -80 dB and one click at the given age and level, decaying 4 dB per frame. */
+    private static ContextWindow click(final int clickAge, final float clickDb) {
+        final ContextWindow window = new ContextWindow(SETTINGS);
+        final float[] frame = new float[SETTINGS.bands()];
+        final int frames = window.capacity();
+        for (int t = 0; t < frames; t++) {
+            final int sinceClick = t - (frames - 1 - clickAge);
+            final float energy = sinceClick < 0 ? -80f : Math.max(-80f, clickDb - 4f * sinceClick);
+            java.util.Arrays.fill(frame, energy - 18f);
+            window.push(frame, energy);
+        }
+        return window;
+    }
+
+    /**
+     * A click 40 dB over a flat bed at -80 dB, decaying 4 dB per frame to the bed in 10 frames, 40 frames before the
+     * newest of 100: the mean energy is -80 + (40 + 36 + ... + 4) / 100 = -77.8 dB, so the click stands 37.8 dB out of
+     * it, and every envelope value is the energy at its offset under the click's, in those units: the bed before it
+     * (-40 / 37.8), the decay after it at 2, 4 and 8 frames (-8, -16, -32 dB), the bed from 16 frames on, and at 64
+     * frames (beyond the newest frame) the newest frame. Then the click's age in the window.
+     */
+    @Test
+    void envelopeFeaturesDescribeTheAttackAndDecayInUnitsOfTheLoudestFramesProminence() {
+        final ContextWindow window = click(40, -40f);
+        assertEquals(100, window.capacity(), "a 1 s context of 10 ms hops");
+        final PooledFeatures pooled = new PooledFeatures(SETTINGS.bands());
+        final float[] out = new float[pooled.dimension()];
+        pooled.compute(window, out);
+        final int g = 5 * SETTINGS.bands() + 4;
+        final float bed = -40f / 37.8f;
+        final float[] expected = {bed, bed, bed, bed, bed, -8f / 37.8f, -16f / 37.8f, -32f / 37.8f, bed, bed, bed};
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], out[g + i], 1e-4f, "envelope feature " + i);
+        }
+        assertEquals(0.40f, out[g + expected.length], 1e-6f, "the loudest frame's age");
+        assertEquals(pooled.dimension(), g + expected.length + 1);
+    }
+
+    /**
+     * A click only 2.5 dB over the bed (one frame: the next is back at the bed) stands 2.475 dB out of the mean: its
+     * prominence is taken as 3 dB (no unit smaller), so the bed reads -2.5 / 3. A steady sound at -20 dB that swells to -15 dB once and drops out (to -100
+     * dB) 2 frames later reads its drop-out at -2, not at -85 / 5.75.
+     */
+    @Test
+    void envelopeFeaturesKeepAFloorUnderTheProminenceAndUnderTheValues() {
+        final PooledFeatures pooled = new PooledFeatures(SETTINGS.bands());
+        final float[] out = new float[pooled.dimension()];
+        final int g = 5 * SETTINGS.bands() + 4;
+        pooled.compute(click(40, -77.5f), out);
+        assertEquals(-2.5f / 3f, out[g], 1e-4f, "the bed before a faint click");
+
+        final ContextWindow window = new ContextWindow(SETTINGS);
+        final float[] frame = new float[SETTINGS.bands()];
+        for (int t = 0; t < window.capacity(); t++) {
+            final float energy = t == 50 ? -15f : t == 52 ? -100f : -20f;
+            java.util.Arrays.fill(frame, energy - 18f);
+            window.push(frame, energy);
+        }
+        pooled.compute(window, out);
+        assertEquals(-2f, out[g + 5], 1e-6f, "the drop-out 2 frames after the swell");
+        // mean (98 x -20 - 15 - 100) / 100 = -20.75, so the swell stands 5.75 dB out of it
+        assertEquals(-5f / 5.75f, out[g + 4], 1e-4f, "the steady sound 2 frames before the swell");
+    }
 }
