@@ -96,11 +96,11 @@ import org.earshot.engine.ProcessSpec;
  * until the slam fills the context (the scenes: clock 0.84 at the slam's confirmation, door slam 0.83 half a second
  * later). So a vetoed impact is held like any other, and the veto is lifted when, within {@value #LIFT_MS} ms of its
  * onset, the classifier gives an impact-like class ({@link #IMPACT_CLASSES}) {@value #LIFT_PROB} or more with the
- * background mass back to {@value #VETO_MASS} or under; otherwise it is dropped then. The classifier also tells a voice's onset from a
- * blow: an impact at which a voice class rises ({@link #VOICE_CLASSES}), with some voicing in its first half second,
- * is dropped (a sentence after a pause, in a room whose talk no event reports as new); and a blow whose first 100 ms
- * are unvoiced is not left to a speech, laughter or crying event written over it ({@link #VOICED_LABELS}: the voice
- * began after the blow, as when someone falls and calls out).
+ * background mass back to {@value #VETO_MASS} or under; otherwise it is dropped then. The classifier also tells a
+ * voice's onset from a blow: an impact at which a voice class rises ({@link #VOICE_CLASSES}), with some voicing in
+ * its first half second, is dropped (a sentence after a pause, in a room whose talk no event reports as new); and a
+ * blow whose first 100 ms are unvoiced is not left to a speech, laughter or crying event written over it
+ * ({@link #VOICED_LABELS}: the voice began after the blow, as when someone falls and calls out).
  *
  * <p>Given the room's event decision node (optional), one label per sound: an impact that passed every test
  * waits for that node's verdict on the same stretch of audio ({@link EventDecisionNode#verdict}). When it wrote an
@@ -237,8 +237,8 @@ public final class ImpactNode implements AudioNode {
      */
     static final int LIFT_MS = 1000;
     /**
-     * Probability of an impact-like class ({@link #IMPACT_CLASSES}) that lifts the veto, background mass permitting: as
-     * sure of the impact as the veto was of the room. At 0.5 the lift also let through three clock ticks and fire
+     * Probability of an impact-like class ({@link #IMPACT_CLASSES}) that lifts the veto, background mass permitting:
+     * surer of the impact than the veto is of the room. At 0.5 the lift also let through three clock ticks and fire
      * crackles read at 0.50–0.51 (scene hold-out and cheap-microphone runs of session 19); with pooled-feature recipe
      * 2 at 0.6 a clock tick read as an impact class (the scene hold-outs' false alarms 7, at 0.8 5, no impact lost).
      */
