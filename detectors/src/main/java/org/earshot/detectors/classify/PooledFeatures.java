@@ -9,19 +9,13 @@ package org.earshot.detectors.classify;
  *
  * <p>Layout for {@code B} bands: {@code [0,B)} mean − level, {@code [B,2B)} standard deviation,
  * {@code [2B,3B)} max − mean, {@code [3B,4B)} mean |Δ|, {@code [4B,5B)} loudest-frame shape, then
- * 4 energy statistics, the energy envelope at 11 offsets around the loudest frame (relative to it) and the loudest
- * frame's age in the window (version 2).
+ * {@value #GLOBALS} energy statistics.
  */
 public final class PooledFeatures {
     /** Version of this recipe; recorded in model files. Bump when the numbers change. */
-    public static final int VERSION = 2;
-    /** Number of global (not per-band) features: energy statistics, then the envelope around the loudest frame. */
-    public static final int GLOBALS = 4 + 12;
-    /**
-     * Offsets from the loudest frame, frames (10 ms), at which the envelope is read (negative: before it): the
-     * attack and decay of the loudest sound in the context, which pooled band statistics do not keep.
-     */
-    private static final int[] ENVELOPE_OFFSETS = {-32, -16, -8, -4, -2, 2, 4, 8, 16, 32, 64};
+    public static final int VERSION = 1;
+    /** Number of global (not per-band) features. */
+    public static final int GLOBALS = 4;
     /** Band values are clamped up from this level before pooling, dB. */
     public static final float CLAMP_DB = -100f;
 
@@ -218,14 +212,5 @@ public final class PooledFeatures {
         out[g + 1] = (float)Math.sqrt(Math.max(0.0, eSumSq / n - eMean * eMean));
         out[g + 2] = (float)(eMean - eMin);
         out[g + 3] = (float)loud / window.capacity();
-        // the shape, not the contrast: each value in units of the loudest frame's prominence over the context's mean
-        final double prominence = Math.max(3.0, eMax - eMean);
-        for (int i = 0; i < ENVELOPE_OFFSETS.length; i++) {
-            // age counts back in time: a later frame is a younger one; beyond the window, its edge stands in
-            final int age = Math.max(0, Math.min(n - 1, loudest - ENVELOPE_OFFSETS[i]));
-            final float e = Math.max(CLAMP_DB, window.energyDb(age));
-            out[g + 4 + i] = (float)Math.max(-2.0, (e - eMax) / prominence);
-        }
-        out[g + 4 + ENVELOPE_OFFSETS.length] = (float)loudest / window.capacity();
     }
 }

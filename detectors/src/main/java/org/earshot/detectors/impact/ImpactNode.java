@@ -89,18 +89,18 @@ import org.earshot.engine.ProcessSpec;
  * landing in a syllable, even one that joins the syllable's rise, is the impact's loudest moment and breaks the voicing
  * for as long as it rings. A fall whose very sound is a cry is left to the classifier.
  *
- * <p>Given a classifier (optional), an impact is vetoed when the classifier puts more than {@value #VETO_MASS} of
- * its probability on background classes at the moment of confirmation: the clunk of a ticking clock or a
+ * <p>Given a classifier (optional), an impact is vetoed when the classifier puts more than 60 % of its
+ * probability on background classes at the moment of confirmation: the clunk of a ticking clock or a
  * crackle of a fire is part of a known background texture, not a fall. At that moment the classifier's one-second
  * context still holds mostly the room before the sound, though, and a door slam in a ticking room is read as the clock
  * until the slam fills the context (the scenes: clock 0.84 at the slam's confirmation, door slam 0.83 half a second
  * later). So a vetoed impact is held like any other, and the veto is lifted when, within {@value #LIFT_MS} ms of its
  * onset, the classifier gives an impact-like class ({@link #IMPACT_CLASSES}) {@value #LIFT_PROB} or more with the
- * background mass back to {@value #VETO_MASS} or under; otherwise it is dropped then. The classifier also tells a
- * voice's onset from a blow: an impact at which a voice class rises ({@link #VOICE_CLASSES}), with some voicing in
- * its first half second, is dropped (a sentence after a pause, in a room whose talk no event reports as new); and a
- * blow whose first 100 ms are unvoiced is not left to a speech, laughter or crying event written over it
- * ({@link #VOICED_LABELS}: the voice began after the blow, as when someone falls and calls out).
+ * background mass back under 60 %; otherwise it is dropped then. The classifier also tells a voice's onset from a
+ * blow: an impact at which a voice class rises ({@link #VOICE_CLASSES}), with some voicing in its first half second,
+ * is dropped (a sentence after a pause, in a room whose talk no event reports as new); and a blow whose first 100 ms
+ * are unvoiced is not left to a speech, laughter or crying event written over it ({@link #VOICED_LABELS}: the voice
+ * began after the blow, as when someone falls and calls out).
  *
  * <p>Given the room's event decision node (optional), one label per sound: an impact that passed every test
  * waits for that node's verdict on the same stretch of audio ({@link EventDecisionNode#verdict}). When it wrote an
@@ -225,24 +225,19 @@ public final class ImpactNode implements AudioNode {
     static final float VOICED_AFTER_SHARE = 0.4f;
     /** ...while at most this share of the frames before it was voiced. */
     static final float VOICED_BEFORE_SHARE = 0.25f;
-    /**
-     * Background-class probability above which the classifier vetoes an impact. 0.6 until pooled-feature recipe 2,
-     * whose envelope features read a clock's or a fire's louder moments as less of the room: at 0.6 the four channels'
-     * false alarms were 8 / 4 / 4 / 6, at 0.5 5 / 4 / 3 / 2 (session 23, bench/scripts/room-monitor-suite).
-     */
-    static final float VETO_MASS = 0.5f;
+    /** Background-class probability above which the classifier vetoes an impact. */
+    static final float VETO_MASS = 0.6f;
     /**
      * How long after a vetoed impact's onset the classifier may still lift the veto, ms: its one-second context,
      * which holds the whole of a slam by then.
      */
     static final int LIFT_MS = 1000;
     /**
-     * Probability of an impact-like class ({@link #IMPACT_CLASSES}) that lifts the veto, background mass permitting:
-     * surer of the impact than the veto is of the room. At 0.5 the lift also let through three clock ticks and fire
-     * crackles read at 0.50–0.51 (scene hold-out and cheap-microphone runs of session 19); with pooled-feature recipe
-     * 2 at 0.6 a clock tick read as an impact class (the scene hold-outs' false alarms 7, at 0.8 5, no impact lost).
+     * Probability of an impact-like class ({@link #IMPACT_CLASSES}) that lifts the veto, background mass permitting: as
+     * sure of the impact as the veto was of the room. At 0.5 the lift also let through three clock ticks and fire
+     * crackles read at 0.50–0.51 (scene hold-out and cheap-microphone runs of session 19).
      */
-    static final float LIFT_PROB = 0.8f;
+    static final float LIFT_PROB = VETO_MASS;
     /**
      * The classes of a person's voice: a sound that the classifier hears as one of these from its first moments, rising
      * from under {@value #VOICE_BEFORE_PROB} before it to {@value #VOICE_RISE_PROB} or more within
@@ -254,8 +249,8 @@ public final class ImpactNode implements AudioNode {
         "person_sneeze", "baby_cry");
     /** How soon after an impact's onset a voice class must rise to take it for the voice's onset, ms. */
     static final int VOICE_RISE_MS = 300;
-    /** Probability a voice class must reach: as sure as the background veto was before recipe 2. */
-    static final float VOICE_RISE_PROB = 0.6f;
+    /** Probability a voice class must reach: as sure as the background veto. */
+    static final float VOICE_RISE_PROB = VETO_MASS;
     /** Probability the voice class must be under three frames before the onset: the voice begins there. */
     static final float VOICE_BEFORE_PROB = 0.5f;
     /** Share of the impact's first {@link #VOICE_FRAMES} that must be voiced as well. */

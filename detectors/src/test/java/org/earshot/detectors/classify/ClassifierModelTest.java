@@ -54,13 +54,14 @@ class ClassifierModelTest {
             () -> new ClassifierNode(new ClassifierConfig("c", m), new LogMelNode(LogMelConfig.defaults())));
         assertEquals("model was trained with other feature settings (model vs front end: contextFrames 50 vs 100); "
             + "retrain it or use matching settings", ex.getMessage());
-        // a model of pooled-feature recipe 1 (before the envelope features) is refused the same way
-        final FeatureSettings recipe1 = new FeatureSettings(16_000, 400, 160, 512, 64, 50.0, 8_000.0, 100, 1);
-        final IllegalArgumentException old = assertThrows(IllegalArgumentException.class,
-            () -> new ClassifierNode(new ClassifierConfig("c", tinyModel(recipe1)),
+        // a model of another pooled-feature recipe (session 23 measured a version 2) is refused the same way
+        final int otherVersion = PooledFeatures.VERSION + 1;
+        final FeatureSettings recipe = new FeatureSettings(16_000, 400, 160, 512, 64, 50.0, 8_000.0, 100, otherVersion);
+        final IllegalArgumentException foreign = assertThrows(IllegalArgumentException.class,
+            () -> new ClassifierNode(new ClassifierConfig("c", tinyModel(recipe)),
                 new LogMelNode(LogMelConfig.defaults())));
-        assertEquals("model was trained with other feature settings (model vs front end: featureVersion 1 vs 2); "
-            + "retrain it or use matching settings", old.getMessage());
+        assertEquals("model was trained with other feature settings (model vs front end: featureVersion " + otherVersion
+            + " vs " + PooledFeatures.VERSION + "); retrain it or use matching settings", foreign.getMessage());
     }
 
     @Test
