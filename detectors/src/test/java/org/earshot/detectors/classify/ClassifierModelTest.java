@@ -45,23 +45,23 @@ class ClassifierModelTest {
         assertEquals(1.0, p1[0] + p1[1], 1e-6);
     }
 
+    /** The message with which the default front end refuses a model of these context frames and feature version. */
+    private static String refusal(final int contextFrames, final int featureVersion) {
+        final ClassifierModel m = tinyModel(new FeatureSettings(16_000, 400, 160, 512, 64, 50.0, 8_000.0,
+            contextFrames, featureVersion));
+        return assertThrows(IllegalArgumentException.class,
+            () -> new ClassifierNode(new ClassifierConfig("c", m), new LogMelNode(LogMelConfig.defaults())))
+            .getMessage();
+    }
+
     @Test
     void shouldRefuseModelTrainedWithOtherSettings() {
-        final FeatureSettings other = new FeatureSettings(16_000, 400, 160, 512, 64, 50.0, 8_000.0, 50,
-            PooledFeatures.VERSION);
-        final ClassifierModel m = tinyModel(other);
-        final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
-            () -> new ClassifierNode(new ClassifierConfig("c", m), new LogMelNode(LogMelConfig.defaults())));
         assertEquals("model was trained with other feature settings (model vs front end: contextFrames 50 vs 100); "
-            + "retrain it or use matching settings", ex.getMessage());
+            + "retrain it or use matching settings", refusal(50, PooledFeatures.VERSION));
         // a model of another pooled-feature recipe (session 23 measured a version 2) is refused the same way
         final int otherVersion = PooledFeatures.VERSION + 1;
-        final FeatureSettings recipe = new FeatureSettings(16_000, 400, 160, 512, 64, 50.0, 8_000.0, 100, otherVersion);
-        final IllegalArgumentException foreign = assertThrows(IllegalArgumentException.class,
-            () -> new ClassifierNode(new ClassifierConfig("c", tinyModel(recipe)),
-                new LogMelNode(LogMelConfig.defaults())));
         assertEquals("model was trained with other feature settings (model vs front end: featureVersion " + otherVersion
-            + " vs " + PooledFeatures.VERSION + "); retrain it or use matching settings", foreign.getMessage());
+            + " vs " + PooledFeatures.VERSION + "); retrain it or use matching settings", refusal(100, otherVersion));
     }
 
     @Test
