@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.earshot.app.config.ConfigException;
 import org.earshot.app.config.GraphSettings;
 import org.earshot.app.config.PresetOptions;
 import org.earshot.app.config.Preset;
@@ -32,6 +33,11 @@ final class GraphOptions {
     @Option(names = "--sensitivity", paramLabel = "0..1",
         description = "room-monitor: detection sensitivity, 0 (fewest alerts) to 1; default 0.5.")
     Double sensitivity;
+
+    @Option(names = "--alerts", paramLabel = "LABEL,...", split = ",",
+        description = "room-monitor: raise only these labels (e.g. cough,impact); the others are still recognised, so "
+            + "a sound keeps its label, but not sent; default every label of the model and impact.")
+    List<String> alerts;
 
     @Option(names = "--lead-ms", paramLabel = "MS",
         description = "beats/performer: emit each beat this much earlier than the tracker would (to make up for a "
@@ -76,7 +82,10 @@ final class GraphOptions {
         PresetOptions presetOptions = PresetOptions.defaults().withLeadMs(leadMs).withSensitivity(sensitivity)
             .withDenoiser(denoise.config());
         if (roomMonitor) {
-            presetOptions = presetOptions.withModel(model);
+            presetOptions = presetOptions.withModel(model).withAlerts(alerts);
+        } else if (alerts != null && !alerts.isEmpty()) {
+            throw new ConfigException("--alerts: only the room-monitor preset raises alerts (preset: "
+                + (preset == null ? "meter" : preset) + ")");
         }
         return GraphSettings.fromFlags(preset,
             rate == null && roomMonitor ? Integer.valueOf(ROOM_MONITOR_RATE_HZ) : rate,

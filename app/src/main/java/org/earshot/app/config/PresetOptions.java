@@ -21,9 +21,11 @@ import org.earshot.detectors.denoise.DenoiserConfig;
  *                     it (the built-in model is then loaded)
  * @param sensitivity  room-monitor: detection sensitivity, 0 to 1
  * @param denoiser     denoise: the denoiser's settings
+ * @param alerts       room-monitor: the labels whose events are written ({@code --alerts}); empty for every label
+ *                     the model and the impact detector can raise
  */
 public record PresetOptions(double leadMs, Path modelPath, ClassifierModel model, double sensitivity,
-    DenoiserConfig denoiser) {
+    DenoiserConfig denoiser, List<String> alerts) {
     /** Default room-monitor sensitivity. */
     public static final double DEFAULT_SENSITIVITY = 0.5;
 
@@ -41,11 +43,12 @@ public record PresetOptions(double leadMs, Path modelPath, ClassifierModel model
         if (denoiser == null) {
             throw new ConfigException("denoiser settings: missing");
         }
+        alerts = List.copyOf(alerts);
     }
 
     /** @return every preset at its defaults (the built-in model, loaded when first needed) */
     public static PresetOptions defaults() {
-        return new PresetOptions(0.0, null, null, DEFAULT_SENSITIVITY, DenoiserConfig.defaults());
+        return new PresetOptions(0.0, null, null, DEFAULT_SENSITIVITY, DenoiserConfig.defaults(), List.of());
     }
 
     /**
@@ -53,7 +56,7 @@ public record PresetOptions(double leadMs, Path modelPath, ClassifierModel model
      * @return a copy
      */
     public PresetOptions withLeadMs(final Double ms) {
-        return ms == null ? this : new PresetOptions(ms, modelPath, model, sensitivity, denoiser);
+        return ms == null ? this : new PresetOptions(ms, modelPath, model, sensitivity, denoiser, alerts);
     }
 
     /**
@@ -71,7 +74,7 @@ public record PresetOptions(double leadMs, Path modelPath, ClassifierModel model
             throw new ConfigException(ErrorKind.INPUT, "--model " + path + ": no such file");
         }
         try {
-            return new PresetOptions(leadMs, path, ClassifierModel.read(path), sensitivity, denoiser);
+            return new PresetOptions(leadMs, path, ClassifierModel.read(path), sensitivity, denoiser, alerts);
         } catch (final IOException ex) {
             throw new ConfigException(ErrorKind.INPUT, "--model " + ex.getMessage());
         }
@@ -82,7 +85,7 @@ public record PresetOptions(double leadMs, Path modelPath, ClassifierModel model
      * @return a copy
      */
     public PresetOptions withSensitivity(final Double value) {
-        return value == null ? this : new PresetOptions(leadMs, modelPath, model, value, denoiser);
+        return value == null ? this : new PresetOptions(leadMs, modelPath, model, value, denoiser, alerts);
     }
 
     /**
@@ -90,7 +93,31 @@ public record PresetOptions(double leadMs, Path modelPath, ClassifierModel model
      * @return a copy
      */
     public PresetOptions withDenoiser(final DenoiserConfig config) {
-        return new PresetOptions(leadMs, modelPath, model, sensitivity, config);
+        return new PresetOptions(leadMs, modelPath, model, sensitivity, config, alerts);
+    }
+
+    /**
+     * Chooses the room monitor's alerts, checked against the labels the model (loaded first, with
+     * {@link #withModel}) and the impact detector can raise.
+     *
+     * @param labels {@code --alerts}, or null or empty to keep every label
+     * @return a copy
+     * @throws ConfigException naming {@code --alerts} and the labels there are, for a label no room can raise
+     */
+    public PresetOptions withAlerts(final List<String> labels) {
+        if (labels == null || labels.isEmpty()) {
+            return this;
+        }
+        final List<String> possible = new PresetOptions(leadMs, modelPath, model, sensitivity, denoiser, List.of())
+            .alertLabels();
+        for (final String label : labels) {
+            if (!possible.contains(label)) {
+                throw new ConfigException("--alerts: '" + label + "' is not a label of the model (labels: "
+                    + String.join(",", possible) + ")");
+            }
+        }
+        return new PresetOptions(leadMs, modelPath, model, sensitivity, denoiser,
+            List.copyOf(new java.util.LinkedHashSet<>(labels)));
     }
 
     /** @return the beat tracker's settings */
@@ -100,10 +127,11 @@ public record PresetOptions(double leadMs, Path modelPath, ClassifierModel model
 
     /** @return what each room runs: the chosen model (the built-in one unless {@code --model}) */
     public RoomMonitor.Settings roomMonitor() {
-        return new RoomMonitor.Settings(model == null ? BuiltInModel.MODEL : model, List.of(), sensitivity, true);
+        return new RoomMonitor.Settings(model == null ? BuiltInModel.MODEL : model, List.of(), sensitivity, true,
+            alerts);
     }
 
-    /** @return the labels a room can raise (announced to Home Assistant) */
+    /** @return the labels a room raises (announced to Home Assistant): the alerts chosen, or every label */
     public List<String> alertLabels() {
         return roomMonitor().alertLabels();
     }

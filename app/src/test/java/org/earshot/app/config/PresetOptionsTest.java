@@ -1,8 +1,10 @@
 package org.earshot.app.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.earshot.detectors.denoise.DenoiserConfig;
 import org.earshot.detectors.denoise.DenoiserNode;
@@ -44,5 +46,21 @@ class PresetOptionsTest {
             () -> PresetOptions.defaults().withModel(java.nio.file.Path.of("/nonexistent/model.eshm")));
         assertEquals("--model /nonexistent/model.eshm: no such file", missing.getMessage());
         assertEquals(ErrorKind.INPUT, missing.kind());
+    }
+
+    @Test
+    void shouldAnnounceOnlyTheChosenAlertsAndNameALabelTheModelCannotRaise() {
+        final PresetOptions all = PresetOptions.defaults();
+        assertTrue(all.alertLabels().containsAll(java.util.List.of("cough", "speech", "impact")));
+        final PresetOptions chosen = all.withAlerts(java.util.List.of("impact", "cough", "impact"));
+        assertEquals(java.util.List.of("impact", "cough"), chosen.alertLabels(), "in the order given, once each");
+        assertTrue(chosen.roomMonitor().runsImpact());
+        assertFalse(all.withAlerts(java.util.List.of("cough")).roomMonitor().runsImpact(),
+            "no impact detector when impacts are not wanted");
+        final ConfigException bad = assertThrows(ConfigException.class,
+            () -> all.withAlerts(java.util.List.of("cough", "fall")));
+        assertTrue(bad.getMessage().startsWith("--alerts: 'fall' is not a label of the model (labels: "),
+            bad.getMessage());
+        assertEquals(ErrorKind.USAGE, bad.kind());
     }
 }

@@ -169,6 +169,43 @@ class RoomMonitorMqttIT {
         }
     }
 
+    @Test
+    void shouldAnnounceAndSendOnlyTheChosenAlerts() throws Exception {
+        final Path porch = tmp.resolve("porch.wav");
+        Fixtures.writeWav16(porch, RATE, 1, roomSound(20, 1));
+        // the label the room monitor gives these thuds most often (the same graph offline), chosen as the one alert
+        final Earshot.Result offline = Earshot.run(tmp, Duration.ofSeconds(60), Map.of(), "analyze", "--detect",
+            "events", porch.toString());
+        assertEquals(0, offline.exitStatus(), offline.stderr());
+        final Map<String, Long> byLabel = offline.stdout().lines().filter(l -> l.startsWith("{"))
+            .map(l -> String.valueOf(FlatJson.parse(l).get("label")))
+            .collect(java.util.stream.Collectors.groupingBy(l -> l, java.util.stream.Collectors.counting()));
+        final String chosen = byLabel.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        final long expected = byLabel.get(chosen);
+        assertTrue(expected >= 2, "the thuds must raise alerts: " + offline.stdout());
+        try (MosquittoBroker broker = new MosquittoBroker(tmp.resolve("broker"))) {
+            broker.start();
+            final MqttClient sub = subscribe(broker);
+            final Earshot.Result r = Earshot.run(tmp, Duration.ofSeconds(60), Map.of(), "live", "--preset",
+                "room-monitor", "--alerts", chosen, "--input", "porch=" + porch, "--sink",
+                "mqtt:" + broker.uri() + "?spool=" + tmp.resolve("spool3") + "&prefix=third");
+            assertEquals(0, r.exitStatus(), r.stderr());
+            r.assertNoStackTrace();
+            await(() -> received("third/").size() >= expected, expected + " alerts over MQTT", 20);
+            assertEquals(expected, received("third/").size(), "as many as offline: " + received("third/"));
+            for (final String e : received("third/")) {
+                assertTrue(e.startsWith("third/porch/event/" + chosen + " "), e);
+            }
+            final String config = "homeassistant/binary_sensor/earshot_porch/" + chosen + "/config";
+            await(() -> retained.containsKey(config), "discovery", 10);
+            assertEquals(java.util.Set.of(config), retained.keySet().stream()
+                .filter(k -> k.startsWith("homeassistant/")).collect(java.util.stream.Collectors.toSet()),
+                "only the chosen alert is announced");
+            sub.disconnect();
+            sub.close();
+        }
+    }
+
     private List<String> received(final String prefix) {
         synchronized (events) {
             return events.stream().filter(e -> e.startsWith(prefix)).toList();

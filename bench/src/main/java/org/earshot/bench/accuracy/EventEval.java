@@ -56,7 +56,7 @@ import org.earshot.engine.runtime.EventSink;
  *     [--folds 5] [--skip-cv] [--skip-scenes] [--scene-holdout] [--sensitivity 0.5] [--cache DIR] [--detail]
  *     [--hidden 128] [--members 1] [--channel telephone|cheap-mic|narrowband-8k|reverb] [--gain-db DB]
  *     [--seed 1] [--windows-per-copy 1] [--hard-negatives 0] [--impulsive-noise 0] [--isolate 0.3]
- *     [--leave-out BACKGROUND] [--save-model FILE]
+ *     [--leave-out BACKGROUND] [--save-model FILE] [--alerts LABEL,...]
  * </pre>
  *
  * {@code --seed} and {@code --windows-per-copy} set the trainer's seed and windows per augmented copy as
@@ -71,7 +71,8 @@ import org.earshot.engine.runtime.EventSink;
  * {@code --channel} plays every scene (backgrounds too) through a fixed microphone, line or room colouring
  * ({@link Channel}) before detection: how the room monitor holds up on a channel it did not hear. {@code --gain-db}
  * scales every scene (after the channel) by that gain, clipping at full scale: a quieter room or a farther
- * microphone, or a hotter input.
+ * microphone, or a hotter input. {@code --alerts LABEL,...} writes only those labels' events, as {@code earshot live
+ * --alerts} does (every label is still decided): the false alarms of a monitor set for those alerts.
  *
  * {@code --hidden} sets the MLP's hidden layer widths, comma-separated ({@code 256,64}), or {@code none} for
  * softmax regression on the same features, and {@code --members} trains that many networks and averages their
@@ -137,6 +138,7 @@ public final class EventEval {
         Path saveModel = null;
         int hardNegatives = 0;
         String leaveOut = null;
+        List<String> alerts = List.of();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--set" -> set = Path.of(args[++i]);
@@ -161,6 +163,7 @@ public final class EventEval {
                 case "--hard-negatives" -> hardNegatives = Integer.parseInt(args[++i]);
                 case "--leave-out" -> leaveOut = args[++i];
                 case "--isolate" -> isolate = Double.parseDouble(args[++i]);
+                case "--alerts" -> alerts = List.of(args[++i].split(","));
                 default -> {
                     System.err.println("events: unknown argument " + args[i]);
                     return 2;
@@ -231,7 +234,7 @@ public final class EventEval {
                 }
                 which = "model trained without " + without;
             }
-            scoreScenes(set.resolve("events/scenes"), model, which, sensitivity, channel, gainDb, detail, out);
+            scoreScenes(set.resolve("events/scenes"), model, which, sensitivity, channel, gainDb, detail, alerts, out);
             final ClipTrainer bt = new ClipTrainer(clips, options, line -> { });
             MfccBaseline.scoreScenes(bt, set.resolve("events/scenes"), out);
         }
@@ -312,8 +315,14 @@ public final class EventEval {
 
     static List<Detection> detect(final ClassifierModel model, final float[] x, final double sensitivity)
         throws Exception {
+        return detect(model, x, sensitivity, List.of());
+    }
+
+    /** As {@link #detect(ClassifierModel, float[], double)}, writing only the {@code alerts} (empty: every label). */
+    static List<Detection> detect(final ClassifierModel model, final float[] x, final double sensitivity,
+        final List<String> alerts) throws Exception {
         final GraphBuilder b = new GraphBuilder();
-        RoomMonitor.addTo(b, new RoomMonitor.Settings(model, List.of(), sensitivity, true),
+        RoomMonitor.addTo(b, new RoomMonitor.Settings(model, List.of(), sensitivity, true, alerts),
             SoundEvents.type(RoomMonitor.labelTable(model)));
         final RenderPlan plan = b.build(GraphConfig.of("scene", 16_000, 160, EventMode.OFFLINE).withRingSlots(1024));
         final List<Detection> found = Collections.synchronizedList(new ArrayList<>());
@@ -337,7 +346,7 @@ public final class EventEval {
 
     private static void scoreScenes(final Path dir, final ClassifierModel model, final String which,
         final double sensitivity, final Channel channel, final double gainDb, final boolean detail,
-        final PrintStream out)
+        final List<String> alerts, final PrintStream out)
         throws Exception {
         final SceneScore score = new SceneScore(0.25, 1.0);
         final SceneScore audibleScore = new SceneScore(0.25, 1.0);
@@ -358,7 +367,7 @@ public final class EventEval {
             for (int i = 0; i < x.length; i++) {
                 x[i] = Math.max(-1f, Math.min(1f, x[i] * gain));
             }
-            final List<Detection> found = detect(model, x, sensitivity);
+            final List<Detection> found = detect(model, x, sensitivity, alerts);
             found.forEach(d -> delays.add(d.delayS()));
             if (detail) {
                 printDetail(dir, name, found, out);
@@ -418,6 +427,7 @@ public final class EventEval {
         }
         out.println();
         out.println("== streaming detection on scenes (" + which + ", sensitivity " + sensitivity
+            + (alerts.isEmpty() ? "" : ", alerts " + String.join(",", alerts))
             + (channel == Channel.CLEAN ? "" : ", every scene through " + channel) + ") ==");
         out.println("event-based (onset collar 250 ms)   tp   fp   fn");
         for (final Map.Entry<String, SceneScore.Counts> e : score.eventCounts().entrySet()) {

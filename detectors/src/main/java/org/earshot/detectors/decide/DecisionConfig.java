@@ -25,11 +25,15 @@ import org.earshot.engine.event.EventType;
  * @param gateDb          the context must hold a frame this far above the background level, and to start an
  *                        event its loudest 100 ms this far above the bed's texture level (the 90 % quantile
  *                        of its 100 ms energies, see {@link EventDecisionNode}), 0 to 60 dB
+ * @param written         per decided class: whether its events are written. A class not written is still decided:
+ *                        its sounds take its label for the impact detector's verdict and the room's memory, so
+ *                        choosing the alerts changes no other event; its events just reach no sink
  */
 public record DecisionConfig(
     String name, EventType eventType, int[] classes, int[] labels, float eventOnThreshold, float eventOffThreshold,
     float[] classThreshold,
-    double sensitivity, int smoothFrames, int minDurationMs, int mergeGapMs, int maxDurationMs, float gateDb) {
+    double sensitivity, int smoothFrames, int minDurationMs, int mergeGapMs, int maxDurationMs, float gateDb,
+    boolean[] written) {
 
     /**
      * @throws IllegalArgumentException naming the field, its range and the value received
@@ -41,9 +45,11 @@ public record DecisionConfig(
         if (eventType == null) {
             throw new IllegalArgumentException("eventType must not be null");
         }
-        if (classes.length == 0 || classes.length != labels.length || classes.length != classThreshold.length) {
-            throw new IllegalArgumentException("classes, labels and classThreshold must have one length, 1 or more, got "
-                + classes.length + ", " + labels.length + ", " + classThreshold.length);
+        if (classes.length == 0 || classes.length != labels.length || classes.length != classThreshold.length
+            || classes.length != written.length) {
+            throw new IllegalArgumentException("classes, labels, classThreshold and written must have one length, 1 or "
+                + "more, got " + classes.length + ", " + labels.length + ", " + classThreshold.length + ", "
+                + written.length);
         }
         if (!(eventOnThreshold > 0 && eventOnThreshold < 1)) {
             throw new IllegalArgumentException("eventOnThreshold must be in (0, 1), got " + eventOnThreshold);
@@ -71,6 +77,38 @@ public record DecisionConfig(
         classes = classes.clone();
         labels = labels.clone();
         classThreshold = classThreshold.clone();
+        written = written.clone();
+    }
+
+    /**
+     * The same settings with every decided class written.
+     *
+     * @param name              node name
+     * @param eventType         the {@code event} type to write
+     * @param classes           model class index for each decided class
+     * @param labels            index into the event type's label table for each decided class
+     * @param eventOnThreshold  as in the canonical constructor
+     * @param eventOffThreshold as in the canonical constructor
+     * @param classThreshold    per decided class, as in the canonical constructor
+     * @param sensitivity       0 to 1
+     * @param smoothFrames      hops
+     * @param minDurationMs     ms
+     * @param mergeGapMs        ms
+     * @param maxDurationMs     ms
+     * @param gateDb            dB
+     */
+    public DecisionConfig(final String name, final EventType eventType, final int[] classes, final int[] labels,
+        final float eventOnThreshold, final float eventOffThreshold, final float[] classThreshold,
+        final double sensitivity, final int smoothFrames, final int minDurationMs, final int mergeGapMs,
+        final int maxDurationMs, final float gateDb) {
+        this(name, eventType, classes, labels, eventOnThreshold, eventOffThreshold, classThreshold, sensitivity,
+            smoothFrames, minDurationMs, mergeGapMs, maxDurationMs, gateDb, allTrue(classes.length));
+    }
+
+    private static boolean[] allTrue(final int n) {
+        final boolean[] b = new boolean[n];
+        java.util.Arrays.fill(b, true);
+        return b;
     }
 
     private static void range(final String field, final double v, final double lo, final double hi) {

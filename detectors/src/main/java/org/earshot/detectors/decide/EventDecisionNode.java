@@ -712,6 +712,9 @@ public final class EventDecisionNode implements AudioNode {
             return;
         }
         decided(config.labels()[best], end, true);
+        if (!config.written()[best]) {
+            return; // decided, and remembered as reported, but not one of the alerts chosen
+        }
         final EventWriter.EventRecord r = events.tryClaim(config.eventType(), start);
         if (r != null) {
             r.set(SoundEvents.LABEL, config.labels()[best])

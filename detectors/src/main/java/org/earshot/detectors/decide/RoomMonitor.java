@@ -23,13 +23,19 @@ public final class RoomMonitor {
      * What a room runs.
      *
      * @param model       the classifier model
-     * @param classes     model classes raised as events (empty: every event class of the model)
+     * @param classes     model classes decided (empty: every event class of the model)
      * @param sensitivity 0 to 1 for both the decisions and the impact detector
-     * @param impact      whether the impact detector runs
+     * @param impact      whether the impact detector may run
+     * @param alerts      the labels whose events are written (empty: every label the room can decide). The others are
+     *                    still decided, so a sound keeps its label for the one-label-per-sound verdict and the room's
+     *                    memory, and no other event changes; without {@code impact} among them the impact detector
+     *                    does not run
      */
-    public record Settings(ClassifierModel model, List<String> classes, double sensitivity, boolean impact) {
+    public record Settings(ClassifierModel model, List<String> classes, double sensitivity, boolean impact,
+        List<String> alerts) {
         /**
-         * @throws IllegalArgumentException on a missing model, an unknown class or a sensitivity out of range
+         * @throws IllegalArgumentException on a missing model, an unknown class or alert, or a sensitivity out of
+         *                                  range
          */
         public Settings {
             if (model == null) {
@@ -45,6 +51,27 @@ public final class RoomMonitor {
                 }
             }
             classes = List.copyOf(classes);
+            alerts = List.copyOf(alerts);
+            final List<String> possible = possibleLabels(model, classes, impact);
+            for (final String a : alerts) {
+                if (!possible.contains(a)) {
+                    throw new IllegalArgumentException("'" + a + "' is not a label this room can raise; it can raise "
+                        + possible);
+                }
+            }
+        }
+
+        /**
+         * Every label decided and written.
+         *
+         * @param model       the classifier model
+         * @param classes     model classes decided (empty: every event class of the model)
+         * @param sensitivity 0 to 1
+         * @param impact      whether the impact detector runs
+         */
+        public Settings(final ClassifierModel model, final List<String> classes, final double sensitivity,
+            final boolean impact) {
+            this(model, classes, sensitivity, impact, List.of());
         }
 
         /**
@@ -57,6 +84,20 @@ public final class RoomMonitor {
 
         /** @return the classes decided: the listed ones, or every event class of the model */
         public List<String> decidedClasses() {
+            return decided(model, classes);
+        }
+
+        /** @return whether the impact detector runs: it may, and its label is among the alerts */
+        public boolean runsImpact() {
+            return impact && (alerts.isEmpty() || alerts.contains(SoundEvents.IMPACT));
+        }
+
+        /** @return the labels events can carry: the decided classes, then {@code impact} if it runs, or the alerts */
+        public List<String> alertLabels() {
+            return alerts.isEmpty() ? possibleLabels(model, classes, impact) : alerts;
+        }
+
+        private static List<String> decided(final ClassifierModel model, final List<String> classes) {
             if (!classes.isEmpty()) {
                 return classes;
             }
@@ -69,9 +110,9 @@ public final class RoomMonitor {
             return out;
         }
 
-        /** @return the labels events can carry: the decided classes, then {@code impact} if it runs */
-        public List<String> alertLabels() {
-            final List<String> out = new ArrayList<>(decidedClasses());
+        private static List<String> possibleLabels(final ClassifierModel model, final List<String> classes,
+            final boolean impact) {
+            final List<String> out = new ArrayList<>(decided(model, classes));
             if (impact && !out.contains(SoundEvents.IMPACT)) {
                 out.add(SoundEvents.IMPACT);
             }
@@ -124,13 +165,17 @@ public final class RoomMonitor {
             logMel);
         final DecisionConfig d = DecisionConfig.defaults("decide", eventType, model.classes(),
             settings.decidedClasses());
+        final List<String> decided = settings.decidedClasses();
+        final boolean[] written = new boolean[decided.size()];
+        for (int i = 0; i < written.length; i++) {
+            written[i] = settings.alertLabels().contains(decided.get(i));
+        }
         final DecisionConfig dc = new DecisionConfig(d.name(), eventType, d.classes(), d.labels(), d.eventOnThreshold(),
-            d.eventOffThreshold(), d.classThreshold(), settings.sensitivity(), d.smoothFrames(),
-                d.minDurationMs(), d.mergeGapMs(),
-            d.maxDurationMs(), d.gateDb());
+            d.eventOffThreshold(), d.classThreshold(), settings.sensitivity(), d.smoothFrames(), d.minDurationMs(),
+            d.mergeGapMs(), d.maxDurationMs(), d.gateDb(), written);
         final EventDecisionNode decisions = b.add(new EventDecisionNode(dc, classifier, logMel), classifier, logMel);
         ImpactNode impact = null;
-        if (settings.impact()) {
+        if (settings.runsImpact()) {
             final ImpactConfig ic = ImpactConfig.defaults(eventType);
             impact = b.add(new ImpactNode(new ImpactConfig(ic.name(), eventType, ic.label(), settings.sensitivity(),
                 ic.mergeGapMs()), logMel, classifier, decisions), logMel, classifier, decisions);

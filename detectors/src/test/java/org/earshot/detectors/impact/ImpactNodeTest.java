@@ -257,9 +257,15 @@ class ImpactNodeTest {
     /** As {@link #runRoom(float[], ClassifierModel)} with an event type of its own ({@code typeId}) for other labels. */
     private static List<CollectingSink.Event> runRoom(final float[] x, final ClassifierModel model, final int block,
         final int typeId) throws InterruptedException {
+        return runRoom(x, model, block, typeId, List.of());
+    }
+
+    /** As {@link #runRoom(float[], ClassifierModel, int, int)}, writing only the {@code alerts} (empty: every label). */
+    private static List<CollectingSink.Event> runRoom(final float[] x, final ClassifierModel model, final int block,
+        final int typeId, final List<String> alerts) throws InterruptedException {
         final GraphBuilder b = new GraphBuilder();
         final EventType type = SoundEvents.type(typeId, RoomMonitor.labelTable(model));
-        RoomMonitor.addTo(b, new RoomMonitor.Settings(model, List.of(), 0.5, true), type);
+        RoomMonitor.addTo(b, new RoomMonitor.Settings(model, List.of(), 0.5, true, alerts), type);
         final RenderPlan plan = b.build(GraphConfig.of("room", RATE, block, EventMode.OFFLINE).withMaxBlockFrames(4096)
             .withRingSlots(1024));
         try (GraphHarness h = GraphHarness.start(plan)) {
@@ -284,6 +290,28 @@ class ImpactNodeTest {
         final ClassifierModel slam = always("doorslam");
         assertEquals(List.of("doorslam", "impact"), labels(runRoom(x, slam), slam).stream().sorted().toList(),
             "a thud reported as a door slam is an impact as well");
+    }
+
+    @Test
+    void shouldStillLeaveAThudToItsCoughWhenCoughsAreNotAmongTheAlerts() throws InterruptedException {
+        // the cough is still decided, and the thud is its sound, not a fall; only the cough's event is not written
+        final float[] x = Signals.noise(RATE * 8, 0.003, 1);
+        Signals.addImpact(x, RATE, RATE * 3, 0.4, 10);
+        final ClassifierModel cough = always("cough");
+        assertEquals(List.of(), labels(runRoom(x, cough, 160, 1009, List.of("impact")), cough));
+        final ClassifierModel slam = always("doorslam");
+        assertEquals(List.of("impact"), labels(runRoom(x, slam, 160, 1009, List.of("impact")), slam),
+            "a thud reported as a door slam is an impact, written alone");
+        assertEquals(List.of("doorslam"), labels(runRoom(x, slam, 160, 1009, List.of("doorslam")), slam),
+            "without impacts among the alerts no impact detector runs");
+    }
+
+    @Test
+    void shouldRefuseAnAlertTheRoomCannotRaise() {
+        final ClassifierModel cough = always("cough");
+        final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
+            () -> new RoomMonitor.Settings(cough, List.of(), 0.5, false, List.of("impact")));
+        assertTrue(ex.getMessage().startsWith("'impact' is not a label this room can raise"), ex.getMessage());
     }
 
     /**
