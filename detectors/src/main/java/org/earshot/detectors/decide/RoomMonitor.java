@@ -163,12 +163,12 @@ public final class RoomMonitor {
         final LogMelNode logMel = b.add(new LogMelNode(new LogMelConfig("logmel", model.settings(), true)));
         final ClassifierNode classifier = b.add(new ClassifierNode(new ClassifierConfig("classifier", model), logMel),
             logMel);
-        final DecisionConfig d = DecisionConfig.defaults("decide", eventType, model.classes(),
-            settings.decidedClasses());
         final List<String> decided = settings.decidedClasses();
+        final List<String> alerts = settings.alertLabels();
+        final DecisionConfig d = DecisionConfig.defaults("decide", eventType, model.classes(), decided);
         final boolean[] written = new boolean[decided.size()];
         for (int i = 0; i < written.length; i++) {
-            written[i] = settings.alertLabels().contains(decided.get(i));
+            written[i] = alerts.contains(decided.get(i));
         }
         final DecisionConfig dc = new DecisionConfig(d.name(), eventType, d.classes(), d.labels(), d.eventOnThreshold(),
             d.eventOffThreshold(), d.classThreshold(), settings.sensitivity(), d.smoothFrames(), d.minDurationMs(),
